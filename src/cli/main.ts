@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import yargs from "yargs";
+import { processOutput, type Output } from "./output.js";
+import { EXIT, runValidate } from "./validate-command.js";
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+/** Parse argv and run a command; resolves to the exit status. Never throws for user errors. */
+export async function main(argv: string[], io: Output = processOutput): Promise<number> {
+  let status: number = EXIT.ok;
+  let usageError: string | undefined;
+  const parser = yargs()
+    .scriptName("asl2durable")
+    .usage("$0 <command> [options]\n\nValidate Amazon States Language definitions and migrate them to AWS Lambda durable functions.")
+    .command(
+      "validate <files..>",
+      "Validate ASL definitions (JSON or YAML files, directories, globs, or - for stdin)",
+      (y) =>
+        y
+          .positional("files", { type: "string", array: true, demandOption: true, describe: "Definition files, directories, globs, or -" })
+          .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "Output format (json is for tools)" })
+          .option("type", { choices: ["STANDARD", "EXPRESS"] as const, default: "STANDARD" as const, describe: "State machine type (EXPRESS rejects .sync and .waitForTaskToken)" })
+          .option("substitutions", { type: "string", describe: "JSON file of DefinitionSubstitutions applied to ${Name} placeholders first" })
+          .option("arn-check", { type: "boolean", default: true, describe: "Check Task Resource ARNs (--no-arn-check to skip)" })
+          .option("path-check", { type: "boolean", default: true, describe: "Check JSONPath, intrinsic and JSONata syntax (--no-path-check to skip)" })
+          .option("warnings", { type: "boolean", default: true, describe: "Show warnings (--no-warnings for errors only)" })
+          .option("color", { type: "boolean", describe: "Force colours on or off (default: on for a terminal)" })
+          .example("$0 validate fixtures/order-processing.asl.json", "Validate one file")
+          .example("$0 validate 'statemachines/**/*.asl.json' --format json", "Validate many files; print JSON")
+          .example("cat machine.yaml | $0 validate -", "Validate stdin"),
+      async (args) => {
+        status = await runValidate(
+          {
+            files: args.files,
+            format: args.format,
+            type: args.type,
+            arnCheck: args["arn-check"],
+            pathCheck: args["path-check"],
+            warnings: args.warnings,
+            ...(args.substitutions !== undefined ? { substitutions: args.substitutions } : {}),
+            ...(args.color !== undefined ? { color: args.color } : {}),
+          },
+          io,
+        );
+      },
+    )
+    .demandCommand(1, "Name a command: validate")
+    .strict()
+    .help()
+    .alias("h", "help")
+    .version(packageVersion())
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .exitProcess(false)
+    .fail((message, error) => {
+      usageError = message ?? error?.message ?? "invalid usage";
+    });
+  let helpShown = false;
+  await parser.parseAsync(argv, {}, (err, _argv, output) => {
+    if (output) {
+      helpShown = true;
+      (err ? io.err : io.out)(output);
+    }
+  });
+  if (usageError !== undefined) {
+    if (!helpShown) io.err(`error: ${usageError}\nRun "asl2durable --help" for usage.`);
+    return EXIT.usage;
+  }
+  return status;
+}

@@ -1,0 +1,103 @@
+import { readFile } from "node:fs/promises";
+import { formatDiagnostic, formatSummary, summarize } from "../diagnostics/format.js";
+import type { Diagnostic } from "../diagnostics/types.js";
+import { readSource } from "../load/file.js";
+import { loadText } from "../load/index.js";
+import { validateSource, type ValidateOptions } from "../validate/index.js";
+import { expandFiles } from "./files.js";
+import type { Output } from "./output.js";
+
+export interface ValidateCommandArgs {
+  files: string[];
+  format: "text" | "json";
+  type: "STANDARD" | "EXPRESS";
+  substitutions?: string;
+  arnCheck: boolean;
+  pathCheck: boolean;
+  warnings: boolean;
+  color?: boolean;
+}
+
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+interface FileResult {
+  file: string;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  text?: string;
+}
+
+/** `asl2durable validate <files...>`: returns the exit status; never throws for bad input. */
+export async function runValidate(args: ValidateCommandArgs, io: Output): Promise<number> {
+  const color = args.color ?? io.isTTY;
+  const options: ValidateOptions = { machineType: args.type, checkArns: args.arnCheck, checkPaths: args.pathCheck };
+  if (args.substitutions !== undefined) {
+    const subs = await readSubstitutions(args.substitutions);
+    if (typeof subs === "string") {
+      io.err(`error: ${subs}`);
+      return EXIT.usage;
+    }
+    options.substitutions = subs;
+  }
+  const { files, missing } = await expandFiles(args.files);
+  const results: FileResult[] = [];
+  let ioError = missing.length > 0;
+  for (const m of missing) {
+    results.push(ioFailure(m, `Cannot read "${m}": no such file, directory or matching glob`));
+  }
+  const progress = io.isTTY && args.format === "text" && files.length > 20;
+  for (const [i, file] of files.entries()) {
+    if (progress) process.stderr.write(`\rvalidating ${i + 1}/${files.length}`);
+    const read = await readSource(file);
+    if ("error" in read) {
+      ioError = true;
+      results.push({ file, ok: false, diagnostics: [read.error] });
+      continue;
+    }
+    const result = validateSource(loadText(read.text, { file: read.file }), options);
+    results.push({ file: read.file, ok: result.ok, diagnostics: result.diagnostics, text: read.text });
+  }
+  if (progress) process.stderr.write("\r\u001b[K");
+  const shown = results.map((r) => ({ ...r, diagnostics: args.warnings ? r.diagnostics : r.diagnostics.filter((d) => d.severity === "error") }));
+  const summary = summarize(shown);
+  if (args.format === "json") {
+    io.out(JSON.stringify({ summary, files: shown.map(({ file, ok, diagnostics }) => ({ file, ok, diagnostics })) }, null, 2));
+  } else {
+    for (const r of shown) {
+      for (const d of r.diagnostics) io.out(formatDiagnostic(d, { color, ...(r.text !== undefined ? { text: r.text } : {}) }) + "\n");
+    }
+    io.out(formatSummary(summary, color));
+  }
+  if (ioError) return EXIT.usage;
+  return summary.invalidFiles > 0 ? EXIT.invalid : EXIT.ok;
+}
+
+function ioFailure(file: string, message: string): FileResult {
+  return { file, ok: false, diagnostics: [{ code: "ASL005", severity: "error", message, location: { pointer: "", file } }] };
+}
+
+async function readSubstitutions(path: string): Promise<Record<string, string | number | boolean> | string> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    return `cannot read substitutions file "${path}"`;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return `substitutions file "${path}" is not valid JSON: ${(e as Error).message}`;
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return `substitutions file "${path}" must hold a JSON object of name → value`;
+  }
+  const out: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
+      return `substitution "${k}" in "${path}" must be a string, number or boolean`;
+    }
+    out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+import { childPointer } from "../../load/pointer.js";
+import { describeScope, subject, type ScopeModel, type StateModel } from "../model.js";
+import { closest } from "../../diagnostics/suggest.js";
+import type { Rule, RuleContext } from "./rule.js";
+
+/** ASL-1: StartAt and every transition name a state of the same scope. */
+export const transitionTargets: Rule = {
+  name: "Every StartAt, Next, Default and Catch Next names a state of the same scope",
+  codes: ["ASL101", "ASL102", "ASL103"],
+  check(ctx) {
+    for (const scope of ctx.model.scopes) {
+      checkStartAt(ctx, scope);
+      for (const state of scope.states) {
+        for (const t of state.transitions) {
+          if (scope.byName.has(t.target)) continue;
+          const elsewhere = ctx.model.states.find((s) => s.name === t.target);
+          if (elsewhere) {
+            ctx.report(
+              "ASL103",
+              t.pointer,
+              `${subject(state)}: ${t.via} "${t.target}" is in ${describeScope(elsewhere.scope)}, but transitions cannot leave ${describeScope(scope)}`,
+              { state: state.name, hint: "Transitions stay inside their scope; use End: true and handle the result after the Parallel or Map state." },
+            );
+          } else {
+            ctx.report("ASL102", t.pointer, `${subject(state)}: ${t.via} "${t.target}" is not the name of a state${didYouMean(t.target, scope)}`, {
+              state: state.name,
+            });
+          }
+        }
+      }
+    }
+  },
+};
+
+function checkStartAt(ctx: RuleContext, scope: ScopeModel): void {
+  if (typeof scope.startAt !== "string" || scope.states.length === 0) return; // schema reports missing/wrong type
+  if (scope.byName.has(scope.startAt)) return;
+  const where = scope.owner ? `${describeScope(scope)}: ` : "State machine: ";
+  ctx.report("ASL101", childPointer(scope.pointer, "StartAt"), `${where}StartAt "${scope.startAt}" is not the name of a state in ${describeScope(scope)}${didYouMean(scope.startAt, scope)}`);
+}
+
+function didYouMean(name: string, scope: ScopeModel): string {
+  const guess = closest(name, [...scope.byName.keys()]);
+  return guess ? ` — did you mean "${guess}"?` : "";
+}
+
+/** Names of the states reachable from StartAt by following transitions (ASL-1). */
+export function reachableStates(scope: ScopeModel): Set<StateModel> {
+  const seen = new Set<StateModel>();
+  const start = typeof scope.startAt === "string" ? scope.byName.get(scope.startAt) : undefined;
+  const stack = start ? [start] : [];
+  while (stack.length > 0) {
+    const state = stack.pop() as StateModel;
+    if (seen.has(state)) continue;
+    seen.add(state);
+    for (const t of state.transitions) {
+      const next = scope.byName.get(t.target);
+      if (next && !seen.has(next)) stack.push(next);
+    }
+  }
+  return seen;
+}
+
+/** ASL-1: every state is reachable by a real walk from StartAt, and the walk can finish. */
+export const reachability: Rule = {
+  name: "Every state is reachable from StartAt and a terminal state is reachable",
+  codes: ["ASL104", "ASL105", "ASL109"],
+  check(ctx) {
+    for (const scope of ctx.model.scopes) {
+      if (scope.states.length === 0) {
+        if (scope.startAt !== undefined) {
+          ctx.report("ASL109", childPointer(scope.pointer, "States"), `${scope.owner ? capitalise(describeScope(scope)) : "State machine"}: "States" has no states`);
+        }
+        continue;
+      }
+      const start = typeof scope.startAt === "string" ? scope.byName.get(scope.startAt) : undefined;
+      if (!start) continue; // ASL101 already explains it
+      const reached = reachableStates(scope);
+      for (const state of scope.states) {
+        if (reached.has(state) || scope.byName.get(state.name) !== state) continue;
+        ctx.report("ASL104", state.pointer, `${subject(state)} cannot be reached from StartAt "${start.name}"`, {
+          key: true,
+          state: state.name,
+          hint: "Remove the state or add a transition to it.",
+        });
+      }
+      if (![...reached].some((s) => s.terminal)) {
+        ctx.report(
+          "ASL105",
+          childPointer(scope.pointer, "States"),
+          `${scope.owner ? capitalise(describeScope(scope)) : "State machine"}: no terminal state (End: true, Succeed or Fail) is reachable from StartAt "${start.name}"`,
+          { key: true },
+        );
+      }
+    }
+  },
+};
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const NO_TRANSITION_TYPES = new Set(["Choice", "Succeed", "Fail"]);
+
+/** ASL-1: non-terminal states other than Choice need exactly one of Next and End. */
+export const nextOrEnd: Rule = {
+  name: "A state has exactly one of Next and End",
+  codes: ["ASL108"],
+  check(ctx) {
+    for (const state of ctx.model.states) {
+      if (!state.type) continue;
+      const hasNext = "Next" in state.fields;
+      const hasEnd = "End" in state.fields;
+      if (NO_TRANSITION_TYPES.has(state.type)) {
+        for (const field of ["Next", "End"] as const) {
+          if (field in state.fields) {
+            ctx.report("ASL108", childPointer(state.pointer, field), `${subject(state)}: a ${state.type} state cannot have "${field}"`, { key: true, state: state.name });
+          }
+        }
+      } else if (hasNext && hasEnd) {
+        ctx.report("ASL108", childPointer(state.pointer, "End"), `${subject(state)}: has both "Next" and "End"; keep exactly one`, { key: true, state: state.name });
+      } else if (!hasNext && !hasEnd) {
+        ctx.report("ASL108", state.pointer, `${subject(state)}: needs "Next" or "End": true`, { key: true, state: state.name });
+      }
+    }
+  },
+};
