@@ -92,7 +92,8 @@ export function classifyResource(resource: string): ResourceKind {
   if (service !== "states") return { kind: "invalid", reason: `service "${service}" cannot be a Task resource; use arn:aws:states:::aws-sdk:${service}:<action>` };
   const activity = /^activity:(.+)$/.exec(rest);
   if (activity && m[3] !== "") return { kind: "activity", name: activity[1] as string };
-  if (m[3] !== "" || m[4] !== "") return { kind: "invalid", reason: "Step Functions integration ARNs have no region or account (arn:aws:states:::service:action)" };
+  // Integration ARNs are normally written arn:aws:states:::service:action; Step Functions also accepts a region and
+  // account (published AWS samples use arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject).
   const sdk = /^aws-sdk:([a-z0-9-]+):([A-Za-z0-9]+)(\.waitForTaskToken)?$/.exec(rest);
   if (sdk) {
     return { kind: "aws-sdk", service: sdk[1] as string, action: sdk[2] as string, pattern: sdk[3] ? "waitForTaskToken" : "request-response" };

@@ -28,6 +28,7 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
           .option("path-check", { type: "boolean", default: true, describe: "Check JSONPath, intrinsic and JSONata syntax (--no-path-check to skip)" })
           .option("warnings", { type: "boolean", default: true, describe: "Show warnings (--no-warnings for errors only)" })
           .option("color", { type: "boolean", describe: "Force colours on or off (default: on for a terminal)" })
+          .option("code-frame", { type: "boolean", describe: "Show the offending source lines under each diagnostic (default: on for a terminal)" })
           .example("$0 validate fixtures/order-processing.asl.json", "Validate one file")
           .example("$0 validate 'statemachines/**/*.asl.json' --format json", "Validate many files; print JSON")
           .example("cat machine.yaml | $0 validate -", "Validate stdin"),
@@ -42,6 +43,7 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
             warnings: args.warnings,
             ...(args.substitutions !== undefined ? { substitutions: args.substitutions } : {}),
             ...(args.color !== undefined ? { color: args.color } : {}),
+            ...(args["code-frame"] !== undefined ? { codeFrame: args["code-frame"] } : {}),
           },
           io,
         );

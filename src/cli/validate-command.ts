@@ -16,6 +16,8 @@ export interface ValidateCommandArgs {
   pathCheck: boolean;
   warnings: boolean;
   color?: boolean;
+  /** Print a code frame under each diagnostic (default: on a terminal). */
+  codeFrame?: boolean;
 }
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -64,7 +66,8 @@ export async function runValidate(args: ValidateCommandArgs, io: Output): Promis
     io.out(JSON.stringify({ summary, files: shown.map(({ file, ok, diagnostics }) => ({ file, ok, diagnostics })) }, null, 2));
   } else {
     for (const r of shown) {
-      for (const d of r.diagnostics) io.out(formatDiagnostic(d, { color, ...(r.text !== undefined ? { text: r.text } : {}) }) + "\n");
+      const frame = (args.codeFrame ?? io.isTTY) && r.text !== undefined;
+      for (const d of r.diagnostics) io.out(formatDiagnostic(d, { color, ...(frame ? { text: r.text } : {}) }) + (frame ? "\n" : ""));
     }
     io.out(formatSummary(summary, color));
   }

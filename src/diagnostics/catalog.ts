@@ -55,7 +55,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   { code: "ASL204", severity: "error", stage: "fields", name: "map-processor", doc: "A Map state needs exactly one of `ItemProcessor` and `Iterator`.", ref: "ASL-6.8" },
   { code: "ASL205", severity: "error", stage: "fields", name: "distributed-only-field", doc: "`ItemReader`, `ItemBatcher`, `ResultWriter`, `Label` and `ExecutionType` need a DISTRIBUTED Map.", ref: "ASL-6.8" },
   { code: "ASL206", severity: "error", stage: "fields", name: "choice-rule-operator", doc: "A JSONPath Choice rule needs `Variable` and exactly one comparison operator, or exactly one of `And`/`Or`/`Not`.", ref: "ASL-6.3" },
-  { code: "ASL207", severity: "error", stage: "fields", name: "choice-rule-shape", doc: "A Choice rule is malformed: a top-level rule without `Next`, a nested rule with `Next`, or a JSONata rule without `Condition`.", ref: "ASL-6.3" },
+  { code: "ASL207", severity: "error", stage: "fields", name: "choice-rule-shape", doc: "A JSONata Choice rule has no `Condition` (JSONPath rule shapes are schema checks).", ref: "ASL-6.3" },
   { code: "ASL208", severity: "error", stage: "fields", name: "string-matches-pattern", doc: "A `StringMatches` pattern ends in an open escape.", ref: "ASL-6.3" },
   { code: "ASL209", severity: "error", stage: "fields", name: "resource-arn", doc: "A Task `Resource` is not a Lambda, activity or Step Functions integration ARN (placeholders `${…}` and CloudFormation intrinsics are accepted).", ref: "ASL-6.2" },
   { code: "ASL210", severity: "error", stage: "fields", name: "unknown-integration", doc: "`arn:aws:states:::<service>:<action>` names no optimised integration or integration pattern Step Functions offers.", ref: "ASL-6.2" },
@@ -94,7 +94,7 @@ export const CATALOG: readonly CatalogEntry[] = [
 
   // ── errors, Retry, Catch ────────────────────────────────────────────────────────────────────────
   { code: "ASL601", severity: "error", stage: "errors", name: "states-all-position", doc: "`States.ALL` must be the only name in its `ErrorEquals` and its retrier/catcher must come last.", ref: "ASL-9" },
-  { code: "ASL602", severity: "error", stage: "errors", name: "reserved-error-name", doc: "An error name starts with `States.` but is not a predefined Step Functions error.", ref: "ASL-9" },
+  { code: "ASL602", severity: "warning", stage: "errors", name: "reserved-error-name", doc: "An error name starts with `States.` but is not a predefined error: the spec reserves the prefix (Step Functions accepts it), and it is often a typo.", ref: "ASL-9" },
   { code: "ASL603", severity: "warning", stage: "errors", name: "unreachable-handler", doc: "A retrier or catcher can never match because an earlier one already matches every error it names.", ref: "ASL-9" },
   { code: "ASL604", severity: "warning", stage: "errors", name: "uncatchable-error", doc: "`States.Runtime` and `States.DataLimitExceeded` are terminal: retriers and catchers naming them never fire.", ref: "ASL-9" },
 

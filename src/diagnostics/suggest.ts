@@ -27,7 +27,8 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
+  const list = [...candidates];
+  for (const candidate of list) {
     if (candidate === name) continue;
     if (candidate.toLowerCase() === lower) return candidate;
     const distance = editDistance(name, candidate);
@@ -37,5 +38,11 @@ export function closest(name: string, candidates: Iterable<string>): string | un
     }
   }
   const limit = name.length <= 4 ? 1 : 2;
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  // A name that is a word-boundary prefix of exactly one candidate ("Reject" → "Reject Order").
+  if (lower.length >= 3) {
+    const prefixed = list.filter((c) => c.toLowerCase().startsWith(lower) && /[^\p{L}\p{N}]/u.test(c.charAt(name.length)));
+    if (prefixed.length === 1) return prefixed[0];
+  }
+  return undefined;
 }

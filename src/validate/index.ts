@@ -38,7 +38,7 @@ export function validateSource(source: LoadedSource, options: ValidateOptions = 
   if (source.value === undefined || diagnostics.some((d) => d.severity === "error")) {
     return finish(source, diagnostics, undefined, options);
   }
-  let definition = source.value;
+  let definition: unknown = source.value;
   if (options.substitutions) {
     const substituted = applySubstitutions(definition, options.substitutions);
     definition = substituted.value;

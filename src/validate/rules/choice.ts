@@ -29,35 +29,31 @@ export const choiceRules: Rule = {
       state.fields["Choices"].forEach((rule, i) => {
         const pointer = childPointer(state.pointer, "Choices", i);
         if (!isObject(rule)) return; // schema
-        if (!("Next" in rule)) {
-          ctx.report("ASL207", pointer, `${subject(state)}, Choices[${i}]: a top-level Choice rule needs "Next"`, { key: true, state: state.name });
-        }
+        // A missing top-level Next and a Next inside And/Or/Not are schema errors (ASL010, ASL011).
         if (state.queryLanguage === "JSONata") {
           if (!("Condition" in rule)) {
             ctx.report("ASL207", pointer, `${subject(state)}, Choices[${i}]: a JSONata Choice rule needs "Condition"`, { key: true, state: state.name });
           }
           return; // JSONPath operators in a JSONata state are reported by the query-language rule
         }
-        checkRule(ctx, state, rule, pointer, `Choices[${i}]`, true);
+        checkRule(ctx, state, rule, pointer, `Choices[${i}]`);
       });
     }
   },
 };
 
-function checkRule(ctx: RuleContext, state: StateModel, rule: Record<string, unknown>, pointer: string, label: string, topLevel: boolean): void {
+function checkRule(ctx: RuleContext, state: StateModel, rule: Record<string, unknown>, pointer: string, label: string): void {
   const where = `${subject(state)}, ${label}`;
-  if (!topLevel && "Next" in rule) {
-    ctx.report("ASL207", childPointer(pointer, "Next"), `${where}: a rule nested in And/Or/Not cannot have "Next"`, { key: true, state: state.name });
-  }
-  const combinators = COMBINATORS.filter((c) => c in rule);
-  const operators = COMPARISON_OPERATORS.filter((op) => op in rule);
+  const keys = Object.keys(rule);
+  const combinators = keys.filter((k): k is (typeof COMBINATORS)[number] => (COMBINATORS as readonly string[]).includes(k));
+  const operators = keys.filter((k) => COMPARISON_OPERATORS.includes(k));
   const count = combinators.length + operators.length;
   if (count === 0) {
     ctx.report("ASL206", pointer, `${where}: has no comparison operator (e.g. "StringEquals") and no "And", "Or" or "Not"`, { key: true, state: state.name });
     return;
   }
   if (count > 1) {
-    const [first, second] = [...combinators, ...operators] as [string, string];
+    const [first, second] = keys.filter((k) => combinators.includes(k as (typeof COMBINATORS)[number]) || operators.includes(k)) as [string, string];
     ctx.report("ASL206", childPointer(pointer, second), `${where}: has both "${first}" and "${second}"; a rule takes exactly one operator (combine tests with "And"/"Or")`, {
       key: true,
       state: state.name,
@@ -77,12 +73,12 @@ function checkRule(ctx: RuleContext, state: StateModel, rule: Record<string, unk
   }
   const value = rule[combinator];
   if (combinator === "Not") {
-    if (isObject(value)) checkRule(ctx, state, value, childPointer(pointer, "Not"), `${label}.Not`, false);
+    if (isObject(value)) checkRule(ctx, state, value, childPointer(pointer, "Not"), `${label}.Not`);
     return;
   }
   if (Array.isArray(value)) {
     value.forEach((nested, j) => {
-      if (isObject(nested)) checkRule(ctx, state, nested, childPointer(pointer, combinator, j), `${label}.${combinator}[${j}]`, false);
+      if (isObject(nested)) checkRule(ctx, state, nested, childPointer(pointer, combinator, j), `${label}.${combinator}[${j}]`);
     });
   }
 }

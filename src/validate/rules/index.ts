@@ -3,6 +3,8 @@ import { choiceRules } from "./choice.js";
 import { stateNames } from "./names.js";
 import { taskResources } from "./resources.js";
 import { errorHandlers } from "./retry-catch.js";
+import { jsonataExpressions } from "./jsonata.js";
+import { queryLanguageFields } from "./query-language.js";
 import { exclusiveFields, heartbeatBelowTimeout, mapProcessor, waitDuration } from "./state-fields.js";
 import { nextOrEnd, reachability, transitionTargets } from "./transitions.js";
 
@@ -19,4 +21,6 @@ export const RULES: readonly Rule[] = [
   choiceRules,
   taskResources,
   errorHandlers,
+  queryLanguageFields,
+  jsonataExpressions,
 ];

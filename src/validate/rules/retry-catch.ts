@@ -61,7 +61,7 @@ function checkHandlers(ctx: RuleContext, state: StateModel, field: "Retry" | "Ca
 function checkName(ctx: RuleContext, state: StateModel, name: string, pointer: string, where: string): void {
   if (!name.startsWith("States.") || isPredefinedError(name)) return;
   const guess = closest(name, PREDEFINED_ERRORS);
-  ctx.report("ASL602", pointer, `${subject(state)}, ${where}: "${name}" is not a predefined error, and user-defined error names cannot start with "States."${guess ? ` — did you mean "${guess}"?` : ""}`, {
+  ctx.report("ASL602", pointer, `${subject(state)}, ${where}: "${name}" is not a predefined error; the "States." prefix is reserved for Step Functions' own errors${guess ? ` — did you mean "${guess}"?` : ""}`, {
     state: state.name,
   });
 }

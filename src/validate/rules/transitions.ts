@@ -84,7 +84,7 @@ export const reachability: Rule = {
           hint: "Remove the state or add a transition to it.",
         });
       }
-      if (![...reached].some((s) => s.terminal)) {
+      if (![...reached].some(mayEnd)) {
         ctx.report(
           "ASL105",
           childPointer(scope.pointer, "States"),
@@ -95,6 +95,12 @@ export const reachability: Rule = {
     }
   },
 };
+
+/** Terminal, or broken in a way another diagnostic already reports (no Type, or neither Next nor End). */
+function mayEnd(state: StateModel): boolean {
+  if (state.terminal || state.type === "") return true;
+  return state.type !== "Choice" && !("Next" in state.fields);
+}
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -111,13 +117,9 @@ export const nextOrEnd: Rule = {
       if (!state.type) continue;
       const hasNext = "Next" in state.fields;
       const hasEnd = "End" in state.fields;
-      if (NO_TRANSITION_TYPES.has(state.type)) {
-        for (const field of ["Next", "End"] as const) {
-          if (field in state.fields) {
-            ctx.report("ASL108", childPointer(state.pointer, field), `${subject(state)}: a ${state.type} state cannot have "${field}"`, { key: true, state: state.name });
-          }
-        }
-      } else if (hasNext && hasEnd) {
+      // Next/End on Choice, Succeed and Fail are unknown fields for the schema (ASL011).
+      if (NO_TRANSITION_TYPES.has(state.type)) continue;
+      if (hasNext && hasEnd) {
         ctx.report("ASL108", childPointer(state.pointer, "End"), `${subject(state)}: has both "Next" and "End"; keep exactly one`, { key: true, state: state.name });
       } else if (!hasNext && !hasEnd) {
         ctx.report("ASL108", state.pointer, `${subject(state)}: needs "Next" or "End": true`, { key: true, state: state.name });
