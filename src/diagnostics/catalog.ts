@@ -26,7 +26,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   { code: "ASL003", severity: "error", stage: "load", name: "duplicate-key", doc: "An object repeats a key; only one value could win, so the definition is ambiguous." },
   { code: "ASL004", severity: "error", stage: "load", name: "not-json", doc: "An API object holds a value JSON cannot represent (function, undefined, NaN, cycle, class instance)." },
   { code: "ASL005", severity: "error", stage: "load", name: "unreadable", doc: "The file cannot be read." },
-  { code: "ASL006", severity: "error", stage: "load", name: "unresolved-substitution", doc: "A `${Name}` placeholder has no value in the substitutions file." },
+  { code: "ASL006", severity: "error", stage: "load", name: "unresolved-substitution", doc: "A `${Name}` placeholder has no value in the substitutions file, or a substitution expands to itself." },
 
   // ── schema (schemas/asl.schema.json, checked with ajv) ───────────────────────────────────────────
   { code: "ASL010", severity: "error", stage: "schema", name: "missing-field", doc: "A required field is missing." },
@@ -87,10 +87,9 @@ export const CATALOG: readonly CatalogEntry[] = [
 
   // ── variables ───────────────────────────────────────────────────────────────────────────────────
   { code: "ASL501", severity: "error", stage: "variables", name: "variable-name", doc: "A variable name in `Assign` is not a valid identifier, is reserved (`states`) or is longer than 80 characters.", ref: "ASL-8" },
-  { code: "ASL502", severity: "error", stage: "variables", name: "variable-shadowing", doc: "A variable assigned inside a Parallel branch or Map processor has the name of a variable of an enclosing scope.", ref: "ASL-8" },
-  { code: "ASL503", severity: "error", stage: "variables", name: "variable-outer-assign", doc: "A Parallel branch or Map iteration assigns a variable that belongs to an enclosing scope.", ref: "ASL-8" },
-  { code: "ASL504", severity: "error", stage: "variables", name: "variable-never-assigned", doc: "A variable is read but no `Assign` in a visible scope ever assigns it.", ref: "ASL-8" },
-  { code: "ASL505", severity: "error", stage: "variables", name: "distributed-map-outer-variable", doc: "A Distributed Map processor reads a variable of an enclosing scope; child executions cannot see it.", ref: "ASL-8" },
+  { code: "ASL502", severity: "error", stage: "variables", name: "variable-outer-scope", doc: "A Parallel branch or Map processor assigns a variable that an enclosing scope also assigns: inner scopes cannot assign outer variables, and names cannot be shadowed.", ref: "ASL-8" },
+  { code: "ASL503", severity: "warning", stage: "variables", name: "variable-never-assigned", doc: "A variable is read where no path from StartAt has assigned it; Step Functions accepts the definition, but the read fails at run time.", ref: "ASL-8" },
+  { code: "ASL504", severity: "warning", stage: "variables", name: "distributed-map-outer-variable", doc: "A Distributed Map processor reads a variable of an enclosing scope; its child executions cannot see it, so the read fails at run time.", ref: "ASL-8" },
 
   // ── errors, Retry, Catch ────────────────────────────────────────────────────────────────────────
   { code: "ASL601", severity: "error", stage: "errors", name: "states-all-position", doc: "`States.ALL` must be the only name in its `ErrorEquals` and its retrier/catcher must come last.", ref: "ASL-9" },

@@ -50,6 +50,14 @@ export function validateSource(source: LoadedSource, options: ValidateOptions = 
         location: { pointer: "" },
       });
     }
+    for (const name of substituted.cyclic) {
+      diagnostics.push({
+        code: "ASL006",
+        severity: "error",
+        message: `Substitution "${name}" expands to itself without end`,
+        location: { pointer: "" },
+      });
+    }
   }
   diagnostics.push(...checkSchema(definition));
   const model = buildModel(definition);

@@ -4,7 +4,9 @@ import { stateNames } from "./names.js";
 import { taskResources } from "./resources.js";
 import { errorHandlers } from "./retry-catch.js";
 import { jsonataExpressions } from "./jsonata.js";
+import { jsonPaths, payloadTemplates } from "./paths.js";
 import { queryLanguageFields } from "./query-language.js";
+import { workflowVariables } from "./variables.js";
 import { exclusiveFields, heartbeatBelowTimeout, mapProcessor, waitDuration } from "./state-fields.js";
 import { nextOrEnd, reachability, transitionTargets } from "./transitions.js";
 
@@ -22,5 +24,8 @@ export const RULES: readonly Rule[] = [
   taskResources,
   errorHandlers,
   queryLanguageFields,
+  jsonPaths,
+  payloadTemplates,
   jsonataExpressions,
+  workflowVariables,
 ];

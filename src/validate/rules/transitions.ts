@@ -84,7 +84,7 @@ export const reachability: Rule = {
           hint: "Remove the state or add a transition to it.",
         });
       }
-      if (![...reached].some(mayEnd)) {
+      if (![...reached].some((s) => mayEnd(s) || s.transitions.some((t) => !scope.byName.has(t.target)))) {
         ctx.report(
           "ASL105",
           childPointer(scope.pointer, "States"),
@@ -96,7 +96,10 @@ export const reachability: Rule = {
   },
 };
 
-/** Terminal, or broken in a way another diagnostic already reports (no Type, or neither Next nor End). */
+/**
+ * Terminal, or broken in a way another diagnostic already reports (no Type, neither Next nor End, or — checked by
+ * the caller — a transition to a missing state), so that ASL105 never repeats another error.
+ */
 function mayEnd(state: StateModel): boolean {
   if (state.terminal || state.type === "") return true;
   return state.type !== "Choice" && !("Next" in state.fields);
