@@ -43,12 +43,6 @@ interface Entry {
   object: unknown;
 }
 
-interface Timing {
-  label: string;
-  /** Milliseconds of each timed run. */
-  runs: number[];
-}
-
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
@@ -109,8 +103,8 @@ function elapsedMs(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** Time `passes` runs of `run`; `prepare` builds each run's input outside the timed region. */
-function time<T>(label: string, passes: number, prepare: () => T, run: (input: T) => void): Timing {
+/** Milliseconds of each of `passes` runs of `run`; `prepare` builds each run's input outside the timed region. */
+function time<T>(passes: number, prepare: () => T, run: (input: T) => void): number[] {
   const runs: number[] = [];
   for (let i = 0; i < passes; i++) {
     const input = prepare();
@@ -118,7 +112,7 @@ function time<T>(label: string, passes: number, prepare: () => T, run: (input: T
     run(input);
     runs.push(elapsedMs(start));
   }
-  return { label, runs };
+  return runs;
 }
 
 function median(values: number[]): number {
@@ -205,13 +199,12 @@ function main(): void {
   const textRuns: number[] = [];
   const objectRuns: number[] = [];
   for (let i = 0; i < settings.iterations; i++) {
-    textRuns.push(...time("", 1, () => undefined, textRun).runs);
-    objectRuns.push(...time("", 1, () => undefined, objectRun).runs);
+    textRuns.push(...time(1, () => undefined, textRun));
+    objectRuns.push(...time(1, () => undefined, objectRun));
   }
   say(`asl2durable: ${settings.iterations} passes done; asl-validator: ${settings.peerIterations} passes (slow)…`);
   // asl-validator mutates its input: each pass gets fresh deep copies, made before the clock starts.
-  const peerTiming = time(
-    "",
+  const peerRuns = time(
     settings.peerIterations,
     () => corpus.map((e) => structuredClone(e.object)),
     (copies) => {
@@ -241,16 +234,14 @@ function main(): void {
     process.stderr.write(`asl-validator rejects the generated machine: ${JSON.stringify(peerGenerated)}\n`);
     failed = true;
   }
-  const oursGeneratedTiming = time(
-    "",
+  const oursGeneratedRuns = time(
     settings.generatedIterations,
     () => undefined,
     () => {
       if (validate(machineText, { file: machineFile }).ok) sink++;
     },
   );
-  const peerGeneratedTiming = time(
-    "",
+  const peerGeneratedRuns = time(
     settings.generatedIterations,
     () => undefined,
     () => {
@@ -271,14 +262,14 @@ function main(): void {
   lines.push("|---|---|--:|--:|--:|--:|--:|");
   lines.push(row(corpusLabel, "asl2durable, text (load + schema + rules)", textRuns, rate(n, median(textRuns), "files"), accepted(oursText)));
   lines.push(row(corpusLabel, "asl2durable, parsed object", objectRuns, rate(n, median(objectRuns), "files"), accepted(oursObject)));
-  lines.push(row(corpusLabel, `${peerName}, parsed object (copy not timed)`, peerTiming.runs, rate(n, median(peerTiming.runs), "files"), describeVerdicts(peer)));
+  lines.push(row(corpusLabel, `${peerName}, parsed object (copy not timed)`, peerRuns, rate(n, median(peerRuns), "files"), describeVerdicts(peer)));
   const generatedVerdict = (ok: boolean): string => (ok ? "yes" : "**NO**");
   lines.push(
     row(
       generatedLabel,
       "asl2durable, text (parse + validate)",
-      oursGeneratedTiming.runs,
-      rate(settings.states, median(oursGeneratedTiming.runs), "states"),
+      oursGeneratedRuns,
+      rate(settings.states, median(oursGeneratedRuns), "states"),
       generatedVerdict(oursGenerated.ok),
     ),
   );
@@ -286,18 +277,18 @@ function main(): void {
     row(
       generatedLabel,
       `${peerName}, text (JSON.parse + validate)`,
-      peerGeneratedTiming.runs,
-      rate(settings.states, median(peerGeneratedTiming.runs), "states"),
+      peerGeneratedRuns,
+      rate(settings.states, median(peerGeneratedRuns), "states"),
       generatedVerdict(peerGenerated.kind === "accepted"),
     ),
   );
   lines.push("");
-  const peerMedian = median(peerTiming.runs);
+  const peerMedian = median(peerRuns);
   lines.push(
     `Ratio asl-validator time / asl2durable time (medians; higher = asl2durable faster): ` +
       `corpus, both from parsed objects **${ratio(peerMedian, median(objectRuns))}**; ` +
       `corpus, asl-validator from objects vs asl2durable from text **${ratio(peerMedian, median(textRuns))}**; ` +
-      `generated machine, both from text **${ratio(median(peerGeneratedTiming.runs), median(oursGeneratedTiming.runs))}**.`,
+      `generated machine, both from text **${ratio(median(peerGeneratedRuns), median(oursGeneratedRuns))}**.`,
   );
 
   // Agreement with the recorded asl-validator verdicts, and between the two tools.

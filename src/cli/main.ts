@@ -8,8 +8,12 @@ function packageVersion(): string {
   return pkg.version;
 }
 
+/** yargs-parser drops a bare "-" argument, so stdin travels through the parser under this name. */
+const STDIN_TOKEN = "\u0000stdin";
+
 /** Parse argv and run a command; resolves to the exit status. Never throws for user errors. */
-export async function main(argv: string[], io: Output = processOutput): Promise<number> {
+export async function main(rawArgv: string[], io: Output = processOutput): Promise<number> {
+  const argv = rawArgv.map((a) => (a === "-" ? STDIN_TOKEN : a));
   let status: number = EXIT.ok;
   let usageError: string | undefined;
   const parser = yargs()
@@ -35,7 +39,7 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
       async (args) => {
         status = await runValidate(
           {
-            files: args.files,
+            files: args.files.map((f) => (f === STDIN_TOKEN ? "-" : f)),
             format: args.format,
             type: args.type,
             arnCheck: args["arn-check"],

@@ -4,6 +4,7 @@ import { stateNames } from "./names.js";
 import { taskResources } from "./resources.js";
 import { errorHandlers } from "./retry-catch.js";
 import { jsonataExpressions } from "./jsonata.js";
+import { migrationNotes } from "./migration.js";
 import { jsonPaths, payloadTemplates } from "./paths.js";
 import { queryLanguageFields } from "./query-language.js";
 import { workflowVariables } from "./variables.js";
@@ -28,4 +29,5 @@ export const RULES: readonly Rule[] = [
   payloadTemplates,
   jsonataExpressions,
   workflowVariables,
+  migrationNotes,
 ];
