@@ -1,5 +1,5 @@
 import { childPointer } from "../load/pointer.js";
-import { isObject, type StateModel } from "./model.js";
+import { fieldAt, isObject, type StateModel } from "./model.js";
 
 /**
  * Where a field holding data-flow expressions sits in a state, and what it may read (ASL-3.2):
@@ -34,11 +34,7 @@ export function expressionFields(state: StateModel): ExpressionField[] {
     if (value === undefined) return;
     out.push({ pointer: childPointer(state.pointer, ...path), label, value, result: false, errorOutput: false, assign: false, ...flags });
   };
-  for (const path of INPUT_FIELDS) {
-    let node: unknown = state.fields;
-    for (const key of path) node = isObject(node) ? node[key] : undefined;
-    push(path, node, path.join("."));
-  }
+  for (const path of INPUT_FIELDS) push(path, fieldAt(state, path), path.join("."));
   const hasResult = WITH_RESULT.has(state.type);
   push(["Output"], state.fields["Output"], "Output", { result: hasResult });
   push(["Assign"], state.fields["Assign"], "Assign", { result: hasResult, assign: true });

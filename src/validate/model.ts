@@ -156,6 +156,13 @@ function collectTransitions(fields: Record<string, unknown>, pointer: string): T
   return out;
 }
 
+/** The value at a field path inside a state (`["ItemReader", "ReaderConfig", "MaxItems"]`), or undefined. */
+export function fieldAt(state: StateModel, path: readonly string[]): unknown {
+  let node: unknown = state.fields;
+  for (const key of path) node = isObject(node) ? node[key] : undefined;
+  return node;
+}
+
 /** `State "Name" (Type)` — the subject every state diagnostic starts with. */
 export function subject(state: StateModel): string {
   return `State ${JSON.stringify(state.name)}${state.type ? ` (${state.type})` : ""}`;

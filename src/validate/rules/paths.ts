@@ -1,5 +1,5 @@
 import { childPointer } from "../../load/pointer.js";
-import { isObject, subject, type StateModel } from "../model.js";
+import { fieldAt, isObject, subject, type StateModel } from "../model.js";
 import { checkPathValue, FAIL_PATH, PATH, REFERENCE_PATH, RESULT_PATH, TEMPLATE_VALUE, type PathFieldKind } from "../path-checks.js";
 import type { Rule, RuleContext } from "./rule.js";
 
@@ -23,12 +23,6 @@ const PATH_FIELDS: ReadonlyArray<{ path: readonly string[]; kind: PathFieldKind;
   { path: ["CausePath"], kind: FAIL_PATH, types: ["Fail"] },
 ];
 
-function valueAt(state: StateModel, path: readonly string[]): unknown {
-  let node: unknown = state.fields;
-  for (const key of path) node = isObject(node) ? node[key] : undefined;
-  return node;
-}
-
 /** ASL-4: every path of a JSONPath state parses, and is a Reference Path where the spec requires one. */
 export const jsonPaths: Rule = {
   name: "JSONPaths parse, and fields that need a Reference Path get one",
@@ -39,7 +33,7 @@ export const jsonPaths: Rule = {
       if (state.queryLanguage !== "JSONPath") continue;
       for (const field of PATH_FIELDS) {
         if (field.types && !field.types.includes(state.type)) continue;
-        const value = valueAt(state, field.path);
+        const value = fieldAt(state, field.path);
         if (typeof value === "string") checkPathValue(ctx, state, value, childPointer(state.pointer, ...field.path), field.path.join("."), field.kind);
       }
       checkCatchers(ctx, state);
@@ -94,7 +88,7 @@ export const payloadTemplates: Rule = {
     for (const state of ctx.model.states) {
       const templates: Array<[readonly (string | number)[], unknown, string]> = [];
       if (state.queryLanguage === "JSONPath") {
-        for (const path of TEMPLATE_FIELDS) templates.push([path, valueAt(state, path), path.join(".")]);
+        for (const path of TEMPLATE_FIELDS) templates.push([path, fieldAt(state, path), path.join(".")]);
         forEachHandlerAssign(state, (path, value, label) => templates.push([path, value, label]));
       } else if (state.queryLanguage === "JSONata") {
         // JSONata states have no `.$` keys; nothing to check here (the JSONata rules own these fields).

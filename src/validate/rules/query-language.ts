@@ -1,6 +1,6 @@
 import { isJsonataString } from "../../jsonata/expression.js";
 import { childPointer } from "../../load/pointer.js";
-import { isObject, subject, type StateModel } from "../model.js";
+import { fieldAt, isObject, subject, type StateModel } from "../model.js";
 import { COMPARISON_OPERATORS } from "./choice.js";
 import type { Rule, RuleContext } from "./rule.js";
 
@@ -31,12 +31,6 @@ const TYPED_EXPRESSION_FIELDS: ReadonlyArray<readonly string[]> = [
 
 const JSONPATH_RULE_FIELDS = ["Variable", "And", "Or", "Not", ...COMPARISON_OPERATORS];
 
-function at(state: StateModel, path: readonly string[]): unknown {
-  let node: unknown = state.fields;
-  for (const key of path) node = isObject(node) ? node[key] : undefined;
-  return node;
-}
-
 /** ASL-2: each state uses the fields of its own query language, and a JSONata machine stays JSONata. */
 export const queryLanguageFields: Rule = {
   name: "States use only the fields of their query language",
@@ -63,7 +57,7 @@ function checkJsonataState(ctx: RuleContext, state: StateModel): void {
   }
   if (state.type === "Pass" && "Result" in state.fields) misplaced(childPointer(state.pointer, "Result"), "Result", "");
   for (const nested of NESTED) {
-    const obj = at(state, nested.path);
+    const obj = fieldAt(state, nested.path);
     if (!isObject(obj)) continue;
     for (const field of nested.jsonpath) {
       if (field in obj) misplaced(childPointer(state.pointer, ...nested.path, field), `${nested.path.join(".")}.${field}`, "");
@@ -90,7 +84,7 @@ function checkJsonPathState(ctx: RuleContext, state: StateModel): void {
     if (field in state.fields) misplaced(childPointer(state.pointer, field), field);
   }
   for (const nested of NESTED) {
-    const obj = at(state, nested.path);
+    const obj = fieldAt(state, nested.path);
     if (!isObject(obj)) continue;
     for (const field of nested.jsonata) {
       if (field in obj) misplaced(childPointer(state.pointer, ...nested.path, field), `${nested.path.join(".")}.${field}`);
@@ -104,7 +98,7 @@ function checkJsonPathState(ctx: RuleContext, state: StateModel): void {
     if ("Output" in rule) misplaced(childPointer(pointer, "Output"), "Output");
   });
   for (const path of TYPED_EXPRESSION_FIELDS) {
-    if (isJsonataString(at(state, path))) {
+    if (isJsonataString(fieldAt(state, path))) {
       ctx.report("ASL409", childPointer(state.pointer, ...path), `${subject(state)}: "${path.join(".")}" holds a JSONata expression, but the state uses JSONPath`, {
         state: state.name,
         hint: `Set "QueryLanguage": "JSONata", or use "${path[path.length - 1]}Path" with a JSONPath.`,

@@ -1,5 +1,5 @@
 import { childPointer } from "../../load/pointer.js";
-import { isObject, subject, type StateModel } from "../model.js";
+import { fieldAt, isObject, subject, type StateModel } from "../model.js";
 import type { Rule, RuleContext } from "./rule.js";
 
 /** Pairs (or groups) of fields of which at most one may be present, per state type (ASL-6). */
@@ -19,8 +19,7 @@ const EXCLUSIVE: ReadonlyArray<{ types: readonly string[]; at?: readonly string[
 ];
 
 function objectAt(state: StateModel, path: readonly string[]): Record<string, unknown> | undefined {
-  let node: unknown = state.fields;
-  for (const key of path) node = isObject(node) ? node[key] : undefined;
+  const node = fieldAt(state, path);
   return isObject(node) ? node : undefined;
 }
 
