@@ -1,7 +1,10 @@
 /** RFC 6901 JSON pointers: the one way every stage names a node of the definition. */
 
 export function escapeSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+  if (typeof segment === "number") return String(segment);
+  // Most names need no escaping; pointers are built for every node a rule visits, so skip the regexes then.
+  if (!segment.includes("~") && !segment.includes("/")) return segment;
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 export function unescapeSegment(segment: string): string {

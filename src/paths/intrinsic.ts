@@ -10,6 +10,7 @@
  * `test_illegal_escapes[ESCAPE_SEQUENCES_ILLEGAL_INTRINSIC_FUNCTION_2]`). Paths are `$…`, `$$…` or `$name…`, parsed
  * with the JSONPath parser. Function names are not checked here (see `checkIntrinsic`).
  */
+import { memoizeByText } from "./memo.js";
 import type { ParseResult, PathAst, Span } from "./jsonpath-ast.js";
 import { readEmbeddedPath } from "./jsonpath.js";
 import { ParseFailure, Scanner, atKeyword, describeChar, isDigit, readNumber } from "./scanner.js";
@@ -61,8 +62,10 @@ export function looksLikeIntrinsic(text: string): boolean {
   return /^States\.[\p{L}\p{N}_]+\(/u.test(text);
 }
 
-/** Parses a whole intrinsic function call. */
-export function parseIntrinsic(text: string): ParseResult<IntrinsicCall> {
+/** Parses a whole intrinsic function call. Results are cached by text: never mutate them. */
+export const parseIntrinsic: (text: string) => ParseResult<IntrinsicCall> = memoizeByText(parseIntrinsicUncached);
+
+function parseIntrinsicUncached(text: string): ParseResult<IntrinsicCall> {
   const s = new Scanner(text);
   try {
     const call = readCall(s);

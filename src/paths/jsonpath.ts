@@ -13,6 +13,7 @@
  * other punctuation, but not whitespace, quotes, `,`, `]` or `)` (and, inside filters, no operator characters).
  * Whitespace may follow a complete path, as Jayway trims it; none may precede it.
  */
+import { memoizeByText } from "./memo.js";
 import {
   JAYWAY_FUNCTIONS,
   type FunctionArgument,
@@ -42,8 +43,10 @@ const NAME_STOP = new Set([".", "[", "]", "(", ")", ",", "'", '"']);
 const FILTER_NAME_STOP = new Set(["<", ">", "=", "!", "~", "&", "|"]);
 const FUNCTIONS: ReadonlySet<string> = new Set(JAYWAY_FUNCTIONS);
 
-/** Parses a complete JSONPath (`$…`, `$$…` or `$name…`). */
-export function parsePath(text: string): ParseResult<PathAst> {
+/** Parses a complete JSONPath (`$…`, `$$…` or `$name…`). Results are cached by text: never mutate them. */
+export const parsePath: (text: string) => ParseResult<PathAst> = memoizeByText(parsePathUncached);
+
+function parsePathUncached(text: string): ParseResult<PathAst> {
   const s = new Scanner(text);
   try {
     return { ok: true, value: readPath(s, "top") };

@@ -138,7 +138,7 @@ describe("ASL302: fields that need a Reference Path (ASL-4: only .name, ['name']
   }
 
   test("$$ and $var roots need a Reference Path too", () => {
-    assert.deepEqual(paths(map({ ItemsPath: "$$.Execution.Input.items[*]" })), ["ASL302 /States/S/ItemsPath"]);
+    assert.deepEqual(paths(machine(map({ ItemsPath: "$$.Execution.Input.items[*]" }))), ["ASL302 /States/S/ItemsPath"]);
     assert.deepEqual(paths(choice({ Variable: "$list[*]", IsPresent: true })), ["ASL302 /States/S/Choices/0/Variable"]);
   });
 
@@ -151,8 +151,8 @@ describe("ASL302: fields that need a Reference Path (ASL-4: only .name, ['name']
     assert.deepEqual(paths(choice({ Variable: "$$.Execution.Input.x", StringEqualsPath: "$expected" })), []);
     assert.deepEqual(paths(machine(map({ ItemsPath: "$$.Execution.Input.items" }))), []);
     assert.deepEqual(paths(machine(map({ ItemsPath: "$items" }))), []);
-    assert.deepEqual(paths(machine({ Type: "Wait", End: true, SecondsPath: "$delay" }))), []);
-    assert.deepEqual(paths(machine({ Type: "Fail", ErrorPath: "$$.State.Name", CausePath: "$cause.text" }))), []);
+    assert.deepEqual(paths(machine({ Type: "Wait", End: true, SecondsPath: "$delay" })), []);
+    assert.deepEqual(paths(machine({ Type: "Fail", ErrorPath: "$$.State.Name", CausePath: "$cause.text" })), []);
   });
 });
 
@@ -330,8 +330,9 @@ describe("intrinsic function calls (ASL-5)", () => {
       "States.ArrayRange(0, 5000, 1)",
       "States.ArrayPartition($.a, 0)",
       "States.MathAdd(3000000000, 1)",
-      // a nested call returning the wrong kind
+      // a nested call returning the wrong kind (Format prints only string/number/boolean/null)
       "States.MathAdd(States.Format('1'), 2)",
+      "States.Format('{}', States.Array(1))",
     ];
     for (const value of bad) assert.deepEqual(at(value), ["ASL309 /States/S/Parameters/v.$"], value);
   });
@@ -417,6 +418,6 @@ describe("Fail ErrorPath and CausePath intrinsics (ASL-5, ASL-6.6)", () => {
   test("not reported: an intrinsic elsewhere is not an ErrorPath (ResultPath or InputPath holding a call is ASL301)", () => {
     assert.deepEqual(paths(machine(pass({ InputPath: "States.UUID()" }))), ["ASL301 /States/S/InputPath"]);
     assert.deepEqual(paths(machine(task({ ResultPath: "States.UUID()" }))), ["ASL301 /States/S/ResultPath"]);
-    assert.deepEqual(paths(machine({ Type: "Wait", End: true, SecondsPath: "States.ArrayLength($.a)" }))), ["ASL301 /States/S/SecondsPath"]);
+    assert.deepEqual(paths(machine({ Type: "Wait", End: true, SecondsPath: "States.ArrayLength($.a)" })), ["ASL301 /States/S/SecondsPath"]);
   });
 });
