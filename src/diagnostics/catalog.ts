@@ -85,6 +85,8 @@ export const CATALOG: readonly CatalogEntry[] = [
   { code: "ASL408", severity: "error", stage: "jsonata", name: "jsonpath-field-in-jsonata", doc: "A JSONPath-only field (InputPath, Parameters, ResultSelector, ResultPath, OutputPath, `*Path`, ItemsPath, Variable…) appears in a JSONata state.", ref: "ASL-2" },
   { code: "ASL409", severity: "error", stage: "jsonata", name: "jsonata-field-in-jsonpath", doc: "A JSONata-only field (Arguments, Output, Items, Condition) or a `{% %}` value appears in a JSONPath state.", ref: "ASL-2" },
 
+  { code: "ASL410", severity: "warning", stage: "jsonata", name: "jsonata-padded", doc: "A string is a `{% %}` expression only after trimming whitespace; Step Functions takes it as a literal string.", ref: "ASL-3.2" },
+
   // ── variables ───────────────────────────────────────────────────────────────────────────────────
   { code: "ASL501", severity: "error", stage: "variables", name: "variable-name", doc: "A variable name in `Assign` is not a valid identifier, is reserved (`states`) or is longer than 80 characters.", ref: "ASL-8" },
   { code: "ASL502", severity: "error", stage: "variables", name: "variable-outer-scope", doc: "A Parallel branch or Map processor assigns a variable that an enclosing scope also assigns: inner scopes cannot assign outer variables, and names cannot be shadowed.", ref: "ASL-8" },

@@ -177,3 +177,10 @@ export function describeScope(scope: ScopeModel): string {
   }
   return `the processor of Map ${JSON.stringify(scope.owner.name)}`;
 }
+
+/** The subject of a scope-level diagnostic: `State machine`, `Branch 0 of Parallel "P"`, `The processor of Map "M"`. */
+export function scopeSubject(scope: ScopeModel): string {
+  if (!scope.owner) return "State machine";
+  const text = describeScope(scope);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

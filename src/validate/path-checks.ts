@@ -34,8 +34,11 @@ export function checkPathValue(ctx: RuleContext, state: StateModel, text: string
     return;
   }
   if (!text.startsWith("$")) {
-    if (kind.intrinsic !== "no") {
+    if (kind.intrinsic === "any") {
       report("ASL306", `${JSON.stringify(text)} is neither a path (starting with "$") nor an intrinsic function call (States.…)`, "Drop the .$ suffix from the key to use the value as a literal.");
+    } else if (kind.intrinsic === "string") {
+      const literal = label.replace(/Path$/, "");
+      report("ASL301", `${JSON.stringify(text)} is neither a path (starting with "$") nor an intrinsic function call (States.…)`, `Use "${literal}" for a literal value.`);
     } else {
       report("ASL301", `${JSON.stringify(text)} is not a JSONPath: a path starts with "$"`);
     }

@@ -5,6 +5,7 @@ import type { PathAst } from "../paths/jsonpath-ast.js";
 import { parseIntrinsic, type IntrinsicCall } from "../paths/intrinsic.js";
 import { parsePath } from "../paths/jsonpath.js";
 import { expressionFields } from "./expression-fields.js";
+import { forEachChoicePath, forEachPathField, forEachTemplate, forEachTemplateValue } from "./path-fields.js";
 import { isObject, type ScopeModel, type StateModel } from "./model.js";
 
 /** Workflow variables (ASL-8): what each state assigns and reads, found statically. */
@@ -18,6 +19,24 @@ export interface VariableRead {
   name: string;
   /** Pointer of the string that reads it. */
   pointer: string;
+}
+
+/**
+ * The variables a transition assigns (ASL-3.2 steps 4–5, ASL-8): a Catcher's own Assign on its edge (the state's
+ * Assign is not evaluated then); a matching Choice rule's own Assign on its edge (the state-level Assign belongs to
+ * the Default path only, as in LocalStack's AWS-validated StateChoice); the state-level Assign on Next and Default.
+ */
+export function assignedOnTransition(state: StateModel, via: string): string[] {
+  const names = (assign: unknown): string[] =>
+    isObject(assign) ? Object.keys(assign).map((k) => (state.queryLanguage === "JSONPath" && k.endsWith(".$") ? k.slice(0, -2) : k)) : [];
+  const handler = /^(Catch|Choices)\[(\d+)\]\.Next$/.exec(via);
+  if (handler) {
+    const list = state.fields[handler[1] as string];
+    const item = Array.isArray(list) ? list[Number(handler[2])] : undefined;
+    const own = isObject(item) ? item["Assign"] : undefined;
+    return names(own);
+  }
+  return names(state.fields["Assign"]);
 }
 
 /** Every Assign of a state: the state's own, its Choice rules' and its Catchers' (all in the state's scope). */
@@ -55,18 +74,16 @@ function jsonataReads(state: StateModel): VariableRead[] {
   return out;
 }
 
+/** JSONPath reads: `$name` roots in path fields, Choice operands, and `key.$` values of templates (ASL-3.3, ASL-8). */
 function jsonPathReads(state: StateModel): VariableRead[] {
   const out: VariableRead[] = [];
-  walkStrings(state.fields, state.pointer, (key, text, pointer) => {
-    if (!isPathBearing(key)) return;
+  const read = (text: string, pointer: string): void => {
     for (const name of variablesIn(text)) out.push({ name, pointer });
-  });
+  };
+  forEachPathField(state, read);
+  forEachChoicePath(state, read);
+  forEachTemplate(state, (template, pointer) => forEachTemplateValue(template, pointer, read));
   return out;
-}
-
-/** JSONPath fields whose string values are paths or intrinsic calls. */
-function isPathBearing(key: string): boolean {
-  return key.endsWith(".$") || key === "Variable" || (key.endsWith("Path") && key !== "ResultPath");
 }
 
 function variablesIn(text: string): string[] {
@@ -86,23 +103,6 @@ function variablesInCall(call: IntrinsicCall): string[] {
   return call.args.flatMap((arg) => (arg.kind === "path" ? variablesInPath(arg.path) : arg.kind === "call" ? variablesInCall(arg) : []));
 }
 
-/** Visit every string member of a state, except inside nested scopes (branches and processors) and Pass Result. */
-function walkStrings(node: unknown, pointer: string, fn: (key: string, text: string, pointer: string) => void, key = "", depth = 0): void {
-  if (typeof node === "string") {
-    fn(key, node, pointer);
-    return;
-  }
-  if (Array.isArray(node)) {
-    node.forEach((item, i) => walkStrings(item, childPointer(pointer, i), fn, key, depth + 1));
-    return;
-  }
-  if (!isObject(node)) return;
-  for (const [k, v] of Object.entries(node)) {
-    if (depth === 0 && (k === "Branches" || k === "ItemProcessor" || k === "Iterator" || k === "Result")) continue;
-    walkStrings(v, childPointer(pointer, k), fn, k, depth + 1);
-  }
-}
-
 /**
  * For each state of a scope, the variables that may have been assigned when it is entered: a forward
  * "may be assigned" data-flow over the scope's transitions, starting from what the enclosing scope may have
@@ -120,14 +120,14 @@ export function assignedAtEntry(scope: ScopeModel, inherited: ReadonlySet<string
   while (work.length > 0) {
     const state = work.pop() as StateModel;
     visited.add(state);
-    const out = new Set(entry.get(state));
-    for (const a of assignmentsOf(state)) out.add(a.name);
+    const atEntry = entry.get(state) as Set<string>;
     for (const t of state.transitions) {
       const next = scope.byName.get(t.target);
       if (!next) continue;
       const set = entry.get(next) as Set<string>;
       const before = set.size;
-      out.forEach((n) => set.add(n));
+      atEntry.forEach((n) => set.add(n));
+      for (const name of assignedOnTransition(state, t.via)) set.add(name);
       if (set.size !== before || !visited.has(next)) work.push(next);
     }
   }

@@ -311,3 +311,10 @@ describe("several problems in one machine", () => {
     ]);
   });
 });
+
+describe("ASL410: whitespace around a {% %} expression (ASL-3.2)", () => {
+  test("a padded expression is a literal for Step Functions, so it is flagged; an exact one is not", () => {
+    const padded = machine({ Type: "Pass", QueryLanguage: "JSONata", End: true, Output: { a: " {% 1 + 1 %}", b: "{% 1 + 1 %}" } });
+    assert.deepEqual(found(padded), ["ASL410 /States/S/Output/a"]);
+  });
+});

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { validate } from "../../src/index.js";
 import { found, LAMBDA, machine } from "../support/validate.js";
 
 /**
@@ -406,6 +407,17 @@ describe("Fail ErrorPath and CausePath intrinsics (ASL-5, ASL-6.6)", () => {
     for (const value of bad) {
       assert.deepEqual(fail("ErrorPath", value), ["ASL310 /States/S/ErrorPath"], value);
       assert.deepEqual(fail("CausePath", value), ["ASL310 /States/S/CausePath"], value);
+    }
+  });
+
+  test("a literal ErrorPath/CausePath is reported once, without advice about a .$ key that a Fail state does not have (ASL-6.6)", () => {
+    const result = validate(machine({ Type: "Fail", ErrorPath: "MyError", CausePath: "card declined" }));
+    const reported = result.diagnostics.filter((d) => CODES.has(d.code));
+    assert.deepEqual(reported.map((d) => d.location.pointer).sort(), ["/States/S/CausePath", "/States/S/ErrorPath"]);
+    for (const d of reported) {
+      assert.ok(["ASL301", "ASL306"].includes(d.code), d.code);
+      // The literal belongs in Error/Cause; "drop the .$ suffix from the key" is advice for payload templates only.
+      assert.doesNotMatch(`${d.message} ${d.hint ?? ""}`, /\.\$ suffix/, d.hint);
     }
   });
 

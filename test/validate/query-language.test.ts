@@ -62,7 +62,7 @@ describe("ASL407: a JSONata machine cannot switch a state back to JSONPath (ASL-
     assert.deepEqual(ql(def), []);
   });
 
-  test("a Parallel branch or Map processor that declares JSONPath inside a JSONata machine switches its states back to JSONPath", { todo: "ASL-2 only names states; a branch/processor-level QueryLanguage (ASL-6.7 allows the field) makes every state in it JSONPath, which the AWS rule 'can not be JSONPath if set to JSONata for whole state machine' should forbid just the same" }, () => {
+  test("a Parallel branch or Map processor that declares JSONPath inside a JSONata machine switches its states back to JSONPath", () => {
     const def = machine(
       { Type: "Parallel", Next: "M", Branches: [{ QueryLanguage: "JSONPath", StartAt: "B", States: { B: { Type: "Pass", InputPath: "$.a", End: true } } }] },
       { M: { Type: "Map", End: true, ItemProcessor: { QueryLanguage: "JSONPath", StartAt: "I", States: { I: { Type: "Pass", End: true } } } } },

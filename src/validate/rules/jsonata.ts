@@ -1,5 +1,5 @@
 import { analyzeJsonata } from "../../jsonata/analyze.js";
-import { collectExpressions, expressionBody, looksLikeBrokenJsonata, parseJsonata } from "../../jsonata/expression.js";
+import { collectExpressions, expressionBody, isPaddedJsonata, looksLikeBrokenJsonata, parseJsonata } from "../../jsonata/expression.js";
 import { isAwsUnsupportedFunction } from "../../jsonata/functions.js";
 import { childPointer } from "../../load/pointer.js";
 import { expressionFields, type ExpressionField } from "../expression-fields.js";
@@ -11,7 +11,7 @@ const STATES_MEMBERS = ["input", "result", "errorOutput", "context"];
 /** ASL-3.2: every `{% %}` expression of a JSONata state parses and reads only what exists where it stands. */
 export const jsonataExpressions: Rule = {
   name: "JSONata expressions parse and read only the $states members available where they stand",
-  codes: ["ASL401", "ASL402", "ASL403", "ASL404", "ASL405", "ASL406"],
+  codes: ["ASL401", "ASL402", "ASL403", "ASL404", "ASL405", "ASL406", "ASL410"],
   check(ctx) {
     if (!ctx.options.checkPaths) return;
     for (const state of ctx.model.states) {
@@ -24,7 +24,12 @@ export const jsonataExpressions: Rule = {
 function checkField(ctx: RuleContext, state: StateModel, field: ExpressionField): void {
   const where = `${subject(state)}, ${field.label}`;
   forEachString(field.value, field.pointer, (text, pointer) => {
-    if (looksLikeBrokenJsonata(text)) {
+    if (isPaddedJsonata(text)) {
+      ctx.report("ASL410", pointer, `${where}: ${JSON.stringify(truncate(text))} has whitespace outside "{%" and "%}", so it is a literal string, not an expression`, {
+        state: state.name,
+        hint: "Remove the surrounding whitespace to evaluate it.",
+      });
+    } else if (looksLikeBrokenJsonata(text)) {
       ctx.report("ASL402", pointer, `${where}: ${JSON.stringify(truncate(text))} looks like a JSONata expression but is not wrapped exactly in "{%" and "%}"; it would be a literal string`, {
         state: state.name,
       });

@@ -1,6 +1,6 @@
 import { isJsonataString } from "../../jsonata/expression.js";
-import { childPointer } from "../../load/pointer.js";
-import { fieldAt, isObject, subject, type StateModel } from "../model.js";
+import { childPointer, getAtPointer } from "../../load/pointer.js";
+import { fieldAt, isObject, scopeSubject, subject, type StateModel } from "../model.js";
 import { COMPARISON_OPERATORS } from "./choice.js";
 import type { Rule, RuleContext } from "./rule.js";
 
@@ -37,6 +37,12 @@ export const queryLanguageFields: Rule = {
   codes: ["ASL407", "ASL408", "ASL409"],
   check(ctx) {
     const machineIsJsonata = ctx.model.root.queryLanguage === "JSONata";
+    if (machineIsJsonata) {
+      for (const scope of ctx.model.scopes) {
+        if (!scope.owner || getAtPointer(ctx.definition, childPointer(scope.pointer, "QueryLanguage")) !== "JSONPath") continue;
+        ctx.report("ASL407", childPointer(scope.pointer, "QueryLanguage"), `${scopeSubject(scope)}: "QueryLanguage" cannot be "JSONPath" when the whole state machine is "JSONata"`);
+      }
+    }
     for (const state of ctx.model.states) {
       if (machineIsJsonata && state.fields["QueryLanguage"] === "JSONPath") {
         ctx.report("ASL407", childPointer(state.pointer, "QueryLanguage"), `${subject(state)}: "QueryLanguage" cannot be "JSONPath" when the whole state machine is "JSONata"`, {

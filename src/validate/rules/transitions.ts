@@ -1,5 +1,5 @@
 import { childPointer } from "../../load/pointer.js";
-import { describeScope, subject, type ScopeModel, type StateModel } from "../model.js";
+import { describeScope, scopeSubject, subject, type ScopeModel, type StateModel } from "../model.js";
 import { closest } from "../../diagnostics/suggest.js";
 import type { Rule, RuleContext } from "./rule.js";
 
@@ -35,8 +35,7 @@ export const transitionTargets: Rule = {
 function checkStartAt(ctx: RuleContext, scope: ScopeModel): void {
   if (typeof scope.startAt !== "string" || scope.states.length === 0) return; // schema reports missing/wrong type
   if (scope.byName.has(scope.startAt)) return;
-  const where = scope.owner ? `${describeScope(scope)}: ` : "State machine: ";
-  ctx.report("ASL101", childPointer(scope.pointer, "StartAt"), `${where}StartAt "${scope.startAt}" is not the name of a state in ${describeScope(scope)}${didYouMean(scope.startAt, scope)}`);
+  ctx.report("ASL101", childPointer(scope.pointer, "StartAt"), `${scopeSubject(scope)}: StartAt "${scope.startAt}" is not the name of a state in ${describeScope(scope)}${didYouMean(scope.startAt, scope)}`);
 }
 
 function didYouMean(name: string, scope: ScopeModel): string {
@@ -69,7 +68,7 @@ export const reachability: Rule = {
     for (const scope of ctx.model.scopes) {
       if (scope.states.length === 0) {
         if (scope.startAt !== undefined) {
-          ctx.report("ASL109", childPointer(scope.pointer, "States"), `${scope.owner ? capitalise(describeScope(scope)) : "State machine"}: "States" has no states`);
+          ctx.report("ASL109", childPointer(scope.pointer, "States"), `${scopeSubject(scope)}: "States" has no states`);
         }
         continue;
       }
@@ -88,7 +87,7 @@ export const reachability: Rule = {
         ctx.report(
           "ASL105",
           childPointer(scope.pointer, "States"),
-          `${scope.owner ? capitalise(describeScope(scope)) : "State machine"}: no terminal state (End: true, Succeed or Fail) is reachable from StartAt "${start.name}"`,
+          `${scopeSubject(scope)}: no terminal state (End: true, Succeed or Fail) is reachable from StartAt "${start.name}"`,
           { key: true },
         );
       }
@@ -105,9 +104,6 @@ function mayEnd(state: StateModel): boolean {
   return state.type !== "Choice" && !("Next" in state.fields);
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 const NO_TRANSITION_TYPES = new Set(["Choice", "Succeed", "Fail"]);
 

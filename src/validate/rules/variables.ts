@@ -11,15 +11,20 @@ export const workflowVariables: Rule = {
   name: "Variables are well named, assigned in their own scope, and assigned before they are read",
   codes: ["ASL501", "ASL502", "ASL503", "ASL504"],
   check(ctx) {
-    visitScope(ctx, ctx.model.root, new Set(), new Set());
+    visitScope(ctx, ctx.model.root, { outer: new Set(), inherited: new Set(), hidden: new Set() });
   },
 };
 
-/**
- * @param outerNames every name an enclosing scope assigns anywhere (for ASL502)
- * @param inherited names that may be assigned when this scope starts (for ASL503)
- */
-function visitScope(ctx: RuleContext, scope: ScopeModel, outerNames: ReadonlySet<string>, inherited: ReadonlySet<string>): void {
+interface ScopeContext {
+  /** Every name an enclosing scope of the same execution assigns anywhere (ASL502). */
+  outer: ReadonlySet<string>;
+  /** Names that may be assigned when this scope starts (ASL503). */
+  inherited: ReadonlySet<string>;
+  /** Names assigned beyond a Distributed Map boundary: they exist, but this child execution cannot see them (ASL504). */
+  hidden: ReadonlySet<string>;
+}
+
+function visitScope(ctx: RuleContext, scope: ScopeModel, { outer: outerNames, inherited, hidden }: ScopeContext): void {
   const ownNames = new Set<string>();
   for (const state of scope.states) {
     for (const a of assignmentsOf(state)) {
@@ -41,8 +46,8 @@ function visitScope(ctx: RuleContext, scope: ScopeModel, outerNames: ReadonlySet
     for (const read of readsOf(state)) {
       if (read.name === "states" || available.has(read.name) || seen.has(read.name)) continue;
       seen.add(read.name);
-      if (scope.distributed && outerNames.has(read.name)) {
-        ctx.report("ASL504", read.pointer, `${subject(state)}: reads "$${read.name}" of an enclosing scope, but ${describeScope(scope)} runs as DISTRIBUTED child executions that cannot see it`, {
+      if (hidden.has(read.name)) {
+        ctx.report("ASL504", read.pointer, `${subject(state)}: reads "$${read.name}" of an enclosing scope, but it runs inside a DISTRIBUTED Map's child executions, which cannot see it`, {
           state: state.name,
           hint: "Pass the value in through ItemSelector (or ItemBatcher BatchInput).",
         });
@@ -55,7 +60,16 @@ function visitScope(ctx: RuleContext, scope: ScopeModel, outerNames: ReadonlySet
     }
     for (const child of state.children) {
       const names = new Set([...outerNames, ...ownNames]);
-      visitScope(ctx, child, names, child.distributed ? new Set() : available);
+      // A Distributed Map processor is a separate child execution: it starts with no variables, and the
+      // names of every enclosing scope are hidden from it (and from the scopes nested in it). It still may not
+      // reuse them (ASL-8: no shadowing).
+      visitScope(
+        ctx,
+        child,
+        child.distributed
+          ? { outer: names, inherited: new Set(), hidden: new Set([...hidden, ...names]) }
+          : { outer: names, inherited: available, hidden },
+      );
     }
   }
 }
