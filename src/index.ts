@@ -8,3 +8,5 @@ export type { LoadedSource, NodeRange, SourceFormat } from "./load/types.js";
 export type { Diagnostic, Location, Position, Severity } from "./diagnostics/types.js";
 export { CATALOG, catalogEntry, type CatalogEntry } from "./diagnostics/catalog.js";
 export { formatDiagnostic, formatSummary, summarize } from "./diagnostics/format.js";
+export { transpile, type TranspileOptions, type TranspileResult } from "./transpile.js";
+export type { MachineIR, StateIR, ScopeIR } from "./ir/types.js";

@@ -5,7 +5,7 @@ import type { Severity } from "./types.js";
  * Codes are stable: never renumber or reuse one. The README's rule table is generated from this list
  * (`npm run docs:rules`), and tests assert on codes, not on prose.
  */
-export type Stage = "load" | "schema" | "structure" | "fields" | "paths" | "jsonata" | "variables" | "errors" | "migration";
+export type Stage = "load" | "schema" | "structure" | "fields" | "paths" | "jsonata" | "variables" | "errors" | "migration" | "transpile";
 
 export interface CatalogEntry {
   code: string;
@@ -107,6 +107,9 @@ export const CATALOG: readonly CatalogEntry[] = [
   { code: "ASL905", severity: "info", stage: "migration", name: "nondeterministic-intrinsic", doc: "`States.UUID`, `States.MathRandom`, `$uuid()`, `$random()`, `$now()` and `$millis()` are wrapped in durable steps so replays see the same value." },
   { code: "ASL906", severity: "warning", stage: "migration", name: "heartbeat-without-callback", doc: "`HeartbeatSeconds` on a task that is not a callback: durable steps have no heartbeat, so it is dropped." },
   { code: "ASL907", severity: "warning", stage: "migration", name: "execution-timeout", doc: "A machine `TimeoutSeconds` longer than a durable execution may run (1 year) cannot be kept." },
+
+  // ── transpile: what the code generator cannot translate yet ────────────────────────────────────
+  { code: "ASL801", severity: "error", stage: "transpile", name: "not-supported-yet", doc: "A valid feature the transpiler does not translate yet (JSONata, variables, Distributed Map, callbacks, .sync, AWS SDK and other service integrations, activities, Credentials); no code is generated rather than wrong code." },
 ];
 
 const BY_CODE = new Map(CATALOG.map((e) => [e.code, e]));

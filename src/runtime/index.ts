@@ -1,5 +1,22 @@
 /**
- * `asl2durable/runtime`: the ASL semantics generated handlers import. Small and pure; every helper cites the
- * section of ../shared/reference/asl-semantics.md it implements.
+ * `asl2durable/runtime`: the ASL semantics generated handlers import. Small and pure where it can be; every helper
+ * cites the section of ../shared/reference/asl-semantics.md it implements. Generated code calls the state helpers
+ * (`pass`, `task`, `test`, `wait`, `parallel`, `map`, `fail`) in the order the structured control flow dictates.
  */
-export { StatesError, errorMatches } from "./errors.js";
+export type { Json, PathRoots } from "./types.js";
+export { StatesError, aslError, errorMatches, toStatesError, type AslError } from "./errors.js";
+export { Run, startExecution, type ExecutionInfo, type StartOptions } from "./execution.js";
+export { execute } from "./execute.js";
+export { task, type TaskOptions, type TaskOverride, type TaskInfo } from "./task.js";
+export { lambdaFunction, lambdaInvoke } from "./lambda.js";
+export { parallel, map, type ParallelOptions, type MapOptions, type ScopeFunction } from "./batch.js";
+export { wait, type WaitOptions } from "./wait.js";
+export { pass, test, fail, noChoiceMatched, inputPath, outputPath, type PassOptions, type FailOptions } from "./states.js";
+export { catchError, type Catcher, type Caught } from "./catch.js";
+export { decideRetry, durableWaitSeconds, type Retrier } from "./retry.js";
+export { withRetries } from "./retrying.js";
+export { selectPath, setPath, pathExists, evaluatePath } from "./jsonpath.js";
+export { evaluateTemplate } from "./template.js";
+export { callIntrinsic, evaluateIntrinsic } from "./intrinsics.js";
+export { evaluateChoiceRule, firstMatchingChoice, type ChoiceRule } from "./choice.js";
+export { applyInputPath, applyOutputPath, applyResultPath, applyResultSelector, errorOutput, checkPayloadSize } from "./dataflow.js";

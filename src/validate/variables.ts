@@ -86,7 +86,8 @@ function jsonPathReads(state: StateModel): VariableRead[] {
   return out;
 }
 
-function variablesIn(text: string): string[] {
+/** The `$name` variables a JSONPath path or intrinsic call reads. */
+export function variablesIn(text: string): string[] {
   if (text.startsWith("States.")) {
     const call = parseIntrinsic(text);
     return call.ok ? variablesInCall(call.value) : [];

@@ -1,0 +1,23 @@
+/**
+ * Identifiers derived from state names (scope functions): only ASCII letters and digits of the name are kept, so an
+ * identifier can never carry anything else; reserved words and clashes get a suffix.
+ */
+const RESERVED = new Set([
+  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export",
+  "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super",
+  "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield", "let", "static", "implements",
+  "interface", "package", "private", "protected", "public", "await", "async", "arguments", "eval", "undefined",
+  // names the generated module itself uses
+  "asl", "ctx", "run", "data", "input", "tasks", "options", "handler", "makeHandler", "caught", "error", "next",
+]);
+
+export function identifierFor(name: string, used: Set<string>, fallback = "scope"): string {
+  const words = name.match(/[A-Za-z0-9]+/g) ?? [];
+  let base = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join("") || fallback;
+  if (/^[0-9]/.test(base)) base = `${fallback}${base}`;
+  if (RESERVED.has(base)) base = `${base}Scope`;
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}${n}`;
+  used.add(id);
+  return id;
+}

@@ -1,0 +1,77 @@
+import type { MachineIR, ScopeIR, StateIR } from "../ir/types.js";
+import { structureScope } from "../structure/structure.js";
+import { emitCode } from "./code.js";
+import { commentText, literal } from "./escape.js";
+import { identifierFor } from "./identifiers.js";
+import { render } from "./templates.js";
+
+export interface EmitOptions {
+  /** The state machine's name, for `$$.StateMachine.Name` and the header. */
+  stateMachineName: string;
+  /** First lines of the file (already comment-safe). */
+  header: string;
+  /** The definition reads `$$.Execution.StartTime`. */
+  readsStartTime: boolean;
+}
+
+interface NestedScope {
+  scope: ScopeIR;
+  owner: StateIR;
+  index: number;
+}
+
+/** Emit the TypeScript module for a machine: makeHandler, one function per Parallel branch and Map processor. */
+export function emitModule(machine: MachineIR, options: EmitOptions): string {
+  const nested = collectNested(machine.scope);
+  const used = new Set<string>();
+  const names = new Map<string, string>();
+  for (const n of nested) names.set(n.scope.pointer, identifierFor(n.scope.startAt, used, "branch"));
+  const scopeFunction = (pointer: string): string => {
+    const name = names.get(pointer);
+    if (!name) throw new Error(`emit: no function for scope ${pointer}`);
+    return name;
+  };
+  const scopes = nested.map((n) =>
+    render("scope.ts.hbs", {
+      name: scopeFunction(n.scope.pointer),
+      title: commentText(
+        n.owner.kind === "parallel" ? `Branch ${n.index} of "${n.owner.origin.name}" (Parallel).` : `One iteration of "${n.owner.origin.name}" (Map).`,
+      ),
+      body: emitCode(structureScope(n.scope), scopeFunction),
+    }),
+  );
+  const hasTasks = [machine.scope, ...nested.map((n) => n.scope)].some((s) => s.states.some((st) => st.kind === "task"));
+  const start = [`stateMachineName: ${literal(options.stateMachineName)}`, ...(options.readsStartTime ? ["startTime: true"] : [])];
+  return render("module.ts.hbs", {
+    header: options.header,
+    hasTasks,
+    doc: machineDoc(machine, options.stateMachineName),
+    scopes,
+    startOptions: `{ ${start.join(", ")} }`,
+    body: emitCode(structureScope(machine.scope), scopeFunction),
+  });
+}
+
+function machineDoc(machine: MachineIR, name: string): string {
+  const lines = [`The durable handler of the state machine "${name}".`];
+  if (machine.comment) lines.push("", machine.comment);
+  lines.push("", "Each block below is one ASL state; control flow mirrors the state machine's transitions.");
+  return `/**\n${lines.map((l) => ` * ${commentText(l)}`.trimEnd()).join("\n")}\n */`;
+}
+
+/** Every Parallel branch and Map processor, depth-first in document order. */
+function collectNested(scope: ScopeIR): NestedScope[] {
+  const out: NestedScope[] = [];
+  for (const state of scope.states) {
+    if (state.kind === "parallel") {
+      state.branches.forEach((b, index) => {
+        out.push({ scope: b, owner: state, index });
+        out.push(...collectNested(b));
+      });
+    } else if (state.kind === "map") {
+      out.push({ scope: state.processor, owner: state, index: 0 });
+      out.push(...collectNested(state.processor));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+import type { Dynamic, PathField, Retrier } from "../ir/types.js";
+import { literal } from "./escape.js";
+
+/** An object literal from [key, expression] pairs; pairs whose expression is undefined are left out. */
+export function props(entries: ReadonlyArray<readonly [string, string | undefined]>): string {
+  const parts = entries.filter((e): e is readonly [string, string] => e[1] !== undefined).map(([k, v]) => `${k}: ${v}`);
+  return parts.length === 0 ? "{}" : `{ ${parts.join(", ")} }`;
+}
+
+/** A path field: left out when absent (the default `$`), `null` or the path. */
+export function pathProp(value: PathField): string | undefined {
+  return value === undefined ? undefined : literal(value);
+}
+
+/** A JSON-valued field (template, selector, literal): left out when absent. */
+export function valueProp(value: unknown): string | undefined {
+  return value === undefined ? undefined : literal(value);
+}
+
+/** Retriers with defaults applied, as the runtime takes them. */
+export function retryProp(retry: readonly Retrier[]): string | undefined {
+  if (retry.length === 0) return undefined;
+  return `[${retry
+    .map((r) =>
+      props([
+        ["errorEquals", literal(r.errorEquals)],
+        ["intervalSeconds", literal(r.intervalSeconds)],
+        ["maxAttempts", literal(r.maxAttempts)],
+        ["backoffRate", literal(r.backoffRate)],
+        ["maxDelaySeconds", r.maxDelaySeconds === undefined ? undefined : literal(r.maxDelaySeconds)],
+        ["jitter", literal(r.jitter)],
+      ]),
+    )
+    .join(", ")}]`;
+}
+
+/** A number given literally or read from the state input at run time (`…Path`). */
+export function dynamicNumber(value: Dynamic<number> | undefined, read: (path: string) => string): string | undefined {
+  if (value === undefined) return undefined;
+  return value.kind === "literal" ? literal(value.value) : read(value.path);
+}

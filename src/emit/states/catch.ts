@@ -1,0 +1,24 @@
+import type { Catcher } from "../../ir/types.js";
+import { literal } from "../escape.js";
+import { pathProp, props } from "../props.js";
+import type { StateEmitContext } from "./context.js";
+
+/**
+ * Wrap a state's durable call in try/catch when it has catchers (ASL-9): the first matching catcher places the error
+ * output with its ResultPath and takes its Next; an error no catcher matches propagates.
+ */
+export function withCatch(call: string, catchers: readonly Catcher[], ctx: StateEmitContext): string {
+  if (catchers.length === 0) return call;
+  const list = `[${catchers.map((c) => props([["errorEquals", literal(c.errorEquals)], ["resultPath", pathProp(c.resultPath)]])).join(", ")}]`;
+  const handlers =
+    catchers.length === 1
+      ? `data = caught.output;\n${ctx.exit("catch:0")}`
+      : catchers
+          .map((_, i) => {
+            const body = `data = caught.output;\n${ctx.exit(`catch:${i}`)}`;
+            if (i === catchers.length - 1) return `{\n${body}}`;
+            return `if (caught.index === ${i}) {\n${body}}`;
+          })
+          .join(" else ");
+  return `try {\n${call}} catch (error) {\nconst caught = asl.catchError(error, data, ${list});\n${handlers}\n}\n`;
+}

@@ -1,0 +1,19 @@
+import type { PassState } from "../../ir/types.js";
+import { literal } from "../escape.js";
+import { pathProp, props, valueProp } from "../props.js";
+import type { StateEmitContext } from "./context.js";
+import { heading } from "./heading.js";
+
+/** Pass (ASL-6.1): plain code, no durable operation. */
+export function emitPass(state: PassState, ctx: StateEmitContext): string {
+  const options = props([
+    ["state", literal(state.origin.name)],
+    ["inputPath", pathProp(state.inputPath)],
+    ["parameters", valueProp(state.parameters)],
+    ["result", state.result === undefined ? undefined : `{ value: ${literal(state.result.value)} }`],
+    ["resultPath", pathProp(state.resultPath)],
+    ["outputPath", pathProp(state.outputPath)],
+  ]);
+  const simple = options === `{ state: ${literal(state.origin.name)} }`;
+  return `${heading(state)}${simple ? "" : `data = asl.pass(run, data, ${options});\n`}${ctx.exit("next")}`;
+}

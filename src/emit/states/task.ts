@@ -1,0 +1,30 @@
+import type { TaskState } from "../../ir/types.js";
+import { literal } from "../escape.js";
+import { pathProp, props, retryProp, valueProp } from "../props.js";
+import { withCatch } from "./catch.js";
+import type { StateEmitContext } from "./context.js";
+import { heading } from "./heading.js";
+
+/**
+ * Task (ASL-6.2): one durable step per attempt; ASL Retry in orchestration code; `tasks[name]` replaces the
+ * integration. Lambda function ARNs and `lambda:invoke` are wired by default (lowering rejects the rest for now).
+ */
+export function emitTask(state: TaskState, ctx: StateEmitContext): string {
+  const name = literal(state.origin.name);
+  const integration = state.integration.kind === "lambda-arn" ? `asl.lambdaFunction(${literal(state.resource)})` : "asl.lambdaInvoke";
+  const options = props([
+    ["state", name],
+    ["resource", literal(state.resource)],
+    ["call", `tasks[${name}] ?? ${integration}`],
+    ["inputPath", pathProp(state.inputPath)],
+    ["parameters", valueProp(state.parameters)],
+    ["resultSelector", valueProp(state.resultSelector)],
+    ["resultPath", pathProp(state.resultPath)],
+    ["outputPath", pathProp(state.outputPath)],
+    ["retry", retryProp(state.retry)],
+    ["timeoutSeconds", state.timeoutSeconds?.kind === "literal" ? literal(state.timeoutSeconds.value) : undefined],
+    ["timeoutSecondsPath", state.timeoutSeconds?.kind === "path" ? literal(state.timeoutSeconds.path) : undefined],
+  ]);
+  const call = `data = await asl.task(run, ctx, data, ${options});\n`;
+  return `${heading(state)}${withCatch(call, state.catch, ctx)}${ctx.exit("next")}`;
+}

@@ -1,0 +1,184 @@
+import { classifyResource } from "../asl/integrations.js";
+import type { Diagnostic } from "../diagnostics/types.js";
+import { childPointer } from "../load/pointer.js";
+import { isObject } from "../validate/model.js";
+import type {
+  Catcher,
+  ChoiceState,
+  Dynamic,
+  FailField,
+  MachineIR,
+  MapState,
+  ParallelState,
+  PassState,
+  PathField,
+  Retrier,
+  ScopeIR,
+  StateIR,
+  TaskState,
+  Transition,
+  WaitState,
+} from "./types.js";
+import { unsupportedFeatures } from "./unsupported.js";
+
+type Fields = Readonly<Record<string, unknown>>;
+
+export interface LowerResult {
+  machine?: MachineIR;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Lower a definition that passed validation into the IR. Features this stage does not translate yet are reported
+ * (ASL801) and no IR is returned, so no wrong code can be emitted for them.
+ */
+export function lower(definition: unknown): LowerResult {
+  const diagnostics = unsupportedFeatures(definition);
+  if (diagnostics.length > 0 || !isObject(definition)) return { diagnostics };
+  const machine: MachineIR = { scope: lowerScope(definition, "") };
+  if (typeof definition["Comment"] === "string") machine.comment = definition["Comment"];
+  if (typeof definition["TimeoutSeconds"] === "number") machine.timeoutSeconds = definition["TimeoutSeconds"];
+  return { machine, diagnostics };
+}
+
+function lowerScope(obj: Fields, pointer: string): ScopeIR {
+  const states = isObject(obj["States"]) ? obj["States"] : {};
+  return {
+    pointer,
+    startAt: String(obj["StartAt"]),
+    states: Object.entries(states).map(([name, raw]) => lowerState(name, isObject(raw) ? raw : {}, childPointer(pointer, "States", name))),
+  };
+}
+
+function lowerState(name: string, f: Fields, pointer: string): StateIR {
+  const origin = { name, pointer };
+  const type = f["Type"];
+  switch (type) {
+    case "Pass": {
+      const state: PassState = { kind: "pass", origin, ...dataFlow(f), resultPath: pathField(f, "ResultPath"), transition: transition(f) };
+      if ("Parameters" in f) state.parameters = f["Parameters"];
+      if ("Result" in f) state.result = { value: f["Result"] };
+      return state;
+    }
+    case "Task": {
+      const resource = String(f["Resource"]);
+      const state: TaskState = { kind: "task", origin, resource, integration: classifyResource(resource), ...resultFlow(f) };
+      if ("Parameters" in f) state.parameters = f["Parameters"];
+      const timeout = dynamic<number>(f, "TimeoutSeconds");
+      if (timeout) state.timeoutSeconds = timeout;
+      return state;
+    }
+    case "Choice": {
+      const choices = Array.isArray(f["Choices"]) ? f["Choices"] : [];
+      const state: ChoiceState = {
+        kind: "choice",
+        origin,
+        ...dataFlow(f),
+        choices: choices.filter(isObject).map((rule) => ({ rule, next: String(rule["Next"]) })),
+      };
+      if (typeof f["Default"] === "string") state.default = f["Default"];
+      return state;
+    }
+    case "Wait": {
+      const seconds = dynamic<number>(f, "Seconds");
+      const timestamp = dynamic<string>(f, "Timestamp");
+      const duration: WaitState["duration"] = seconds ? { kind: "seconds", value: seconds } : { kind: "timestamp", value: timestamp as Dynamic<string> };
+      return { kind: "wait", origin, ...dataFlow(f), duration, transition: transition(f) };
+    }
+    case "Succeed":
+      return { kind: "succeed", origin, ...dataFlow(f) };
+    case "Fail":
+      return { kind: "fail", origin, error: failField(f, "Error"), cause: failField(f, "Cause") };
+    case "Parallel": {
+      const branches = Array.isArray(f["Branches"]) ? f["Branches"] : [];
+      const state: ParallelState = {
+        kind: "parallel",
+        origin,
+        ...resultFlow(f),
+        branches: branches.map((b, i) => lowerScope(isObject(b) ? b : {}, childPointer(pointer, "Branches", i))),
+      };
+      if ("Parameters" in f) state.parameters = f["Parameters"];
+      return state;
+    }
+    case "Map": {
+      const key = "ItemProcessor" in f ? "ItemProcessor" : "Iterator";
+      const processor = isObject(f[key]) ? (f[key] as Fields) : {};
+      const state: MapState = {
+        kind: "map",
+        origin,
+        ...resultFlow(f),
+        itemsPath: typeof f["ItemsPath"] === "string" ? f["ItemsPath"] : "$",
+        maxConcurrency: dynamic<number>(f, "MaxConcurrency") ?? { kind: "literal", value: 0 },
+        processor: lowerScope(processor, childPointer(pointer, key)),
+      };
+      const selector = "ItemSelector" in f ? f["ItemSelector"] : f["Parameters"];
+      if (selector !== undefined) state.itemSelector = selector;
+      const count = dynamic<number>(f, "ToleratedFailureCount");
+      if (count) state.toleratedFailureCount = count;
+      const percentage = dynamic<number>(f, "ToleratedFailurePercentage");
+      if (percentage) state.toleratedFailurePercentage = percentage;
+      return state;
+    }
+    default:
+      throw new Error(`lower: state ${JSON.stringify(name)} has type ${JSON.stringify(type)}; validation must run first`);
+  }
+}
+
+function pathField(f: Fields, key: string): PathField {
+  const value = f[key];
+  return value === null ? null : typeof value === "string" ? value : undefined;
+}
+
+function dataFlow(f: Fields): { inputPath: PathField; outputPath: PathField } {
+  return { inputPath: pathField(f, "InputPath"), outputPath: pathField(f, "OutputPath") };
+}
+
+function resultFlow(f: Fields): Omit<TaskState, "kind" | "origin" | "resource" | "integration"> {
+  const flow: Omit<TaskState, "kind" | "origin" | "resource" | "integration"> = {
+    ...dataFlow(f),
+    resultPath: pathField(f, "ResultPath"),
+    retry: (Array.isArray(f["Retry"]) ? f["Retry"] : []).filter(isObject).map(retrier),
+    catch: (Array.isArray(f["Catch"]) ? f["Catch"] : []).filter(isObject).map(catcher),
+    transition: transition(f),
+  };
+  if ("ResultSelector" in f) flow.resultSelector = f["ResultSelector"];
+  return flow;
+}
+
+function transition(f: Fields): Transition {
+  return typeof f["Next"] === "string" ? { kind: "next", target: f["Next"] } : { kind: "end" };
+}
+
+/** ASL-9 defaults: IntervalSeconds 1, MaxAttempts 3, BackoffRate 2.0, JitterStrategy NONE. */
+function retrier(r: Fields): Retrier {
+  const out: Retrier = {
+    errorEquals: strings(r["ErrorEquals"]),
+    intervalSeconds: typeof r["IntervalSeconds"] === "number" ? r["IntervalSeconds"] : 1,
+    maxAttempts: typeof r["MaxAttempts"] === "number" ? r["MaxAttempts"] : 3,
+    backoffRate: typeof r["BackoffRate"] === "number" ? r["BackoffRate"] : 2,
+    jitter: r["JitterStrategy"] === "FULL" ? "FULL" : "NONE",
+  };
+  if (typeof r["MaxDelaySeconds"] === "number") out.maxDelaySeconds = r["MaxDelaySeconds"];
+  return out;
+}
+
+function catcher(c: Fields): Catcher {
+  return { errorEquals: strings(c["ErrorEquals"]), resultPath: pathField(c, "ResultPath"), next: String(c["Next"]) };
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+/** `Name` (a literal) or `NamePath` (read at run time). */
+function dynamic<T>(f: Fields, key: string): Dynamic<T> | undefined {
+  if (typeof f[`${key}Path`] === "string") return { kind: "path", path: f[`${key}Path`] as string };
+  if (f[key] !== undefined) return { kind: "literal", value: f[key] as T };
+  return undefined;
+}
+
+function failField(f: Fields, key: string): FailField {
+  if (typeof f[`${key}Path`] === "string") return { kind: "path", path: f[`${key}Path`] as string };
+  if (typeof f[key] === "string") return { kind: "literal", value: f[key] as string };
+  return undefined;
+}

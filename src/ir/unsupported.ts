@@ -1,0 +1,85 @@
+import { classifyResource } from "../asl/integrations.js";
+import type { Diagnostic } from "../diagnostics/types.js";
+import { childPointer } from "../load/pointer.js";
+import { buildModel, isObject, subject, type StateModel } from "../validate/model.js";
+import { forEachChoicePath, forEachPathField, forEachTemplate, forEachTemplateValue } from "../validate/path-fields.js";
+import { variablesIn } from "../validate/variables.js";
+
+/** Where each missing feature is planned, for the message. */
+const PLANNED = "planned with the rest of ASL (JSONata, variables, Distributed Map, service integrations)";
+
+/**
+ * Features a valid definition may use that this transpiler does not translate yet. Each gets an ASL801 error at the
+ * node that uses it, so no handler is generated with different behaviour.
+ */
+export function unsupportedFeatures(definition: unknown): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (pointer: string, state: StateModel | undefined, what: string): void => {
+    const d: Diagnostic = {
+      code: "ASL801",
+      severity: "error",
+      message: `${state ? `${subject(state)}: ` : ""}${what} is not supported by the transpiler yet (${PLANNED})`,
+      location: { pointer },
+    };
+    if (state) d.state = state.name;
+    out.push(d);
+  };
+  const model = buildModel(definition);
+  if (isObject(definition) && definition["QueryLanguage"] === "JSONata") report("/QueryLanguage", undefined, "JSONata (QueryLanguage)");
+  for (const scope of model.scopes) {
+    if (scope.distributed && scope.owner) report(childPointer(scope.owner.pointer, "ItemProcessor", "ProcessorConfig", "Mode"), scope.owner, "Distributed Map");
+  }
+  for (const state of model.states) {
+    if (state.queryLanguage === "JSONata" && !(isObject(definition) && definition["QueryLanguage"] === "JSONata")) {
+      report(childPointer(state.pointer, "QueryLanguage"), state, "JSONata (QueryLanguage)");
+    }
+    if ("Assign" in state.fields || hasHandlerAssign(state)) report(childPointer(state.pointer, "Assign"), state, "Workflow variables (Assign)");
+    else if (readsVariables(state)) report(state.pointer, state, "Reading workflow variables ($name paths)");
+    if (state.type === "Task") checkTask(state, report);
+  }
+  return out;
+}
+
+function hasHandlerAssign(state: StateModel): boolean {
+  return ["Catch", "Choices"].some((k) => Array.isArray(state.fields[k]) && (state.fields[k] as unknown[]).some((h) => isObject(h) && "Assign" in h));
+}
+
+function readsVariables(state: StateModel): boolean {
+  let found = false;
+  const check = (text: string): void => {
+    if (variablesIn(text).length > 0) found = true;
+  };
+  forEachPathField(state, check);
+  forEachChoicePath(state, check);
+  forEachTemplate(state, (t, p) => forEachTemplateValue(t, p, check));
+  return found;
+}
+
+function checkTask(state: StateModel, report: (pointer: string, state: StateModel, what: string) => void): void {
+  const resource = state.fields["Resource"];
+  const pointer = childPointer(state.pointer, "Resource");
+  if (typeof resource !== "string") {
+    report(pointer, state, "A CloudFormation intrinsic as Resource (resolve it with --substitutions)");
+    return;
+  }
+  const kind = classifyResource(resource);
+  switch (kind.kind) {
+    case "lambda-arn":
+      break;
+    case "optimised":
+      if (kind.service !== "lambda" || kind.pattern !== "request-response") report(pointer, state, `The ${kind.service}:${kind.action}${kind.pattern === "request-response" ? "" : ` .${kind.pattern}`} integration`);
+      break;
+    case "aws-sdk":
+      report(pointer, state, `The AWS SDK integration aws-sdk:${kind.service}:${kind.action}`);
+      break;
+    case "activity":
+      report(pointer, state, "An activity");
+      break;
+    case "placeholder":
+      report(pointer, state, `A deploy-time placeholder in Resource (${resource}); resolve it with --substitutions`);
+      break;
+    case "invalid":
+      break;
+  }
+  if ("Credentials" in state.fields) report(childPointer(state.pointer, "Credentials"), state, "Credentials (cross-account role)");
+}

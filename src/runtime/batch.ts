@@ -1,0 +1,99 @@
+import type { BatchResult, DurableContext } from "@aws/durable-execution-sdk-js";
+import { StatesError, toStatesError } from "./errors.js";
+import type { Run } from "./execution.js";
+import { effectiveInput, stateOutput, type FlowOptions } from "./flow.js";
+import { selectPath } from "./jsonpath.js";
+import type { Retrier } from "./retry.js";
+import { withRetries } from "./retrying.js";
+import { evaluateTemplate } from "./template.js";
+import type { Json } from "./types.js";
+
+/** A Parallel branch or a Map iteration, generated as a function of its own scope. */
+export type ScopeFunction = (ctx: DurableContext, run: Run, input: Json) => Promise<Json>;
+
+export interface ParallelOptions extends FlowOptions {
+  /** One entry per branch, in Branches order; `name` labels the branch's child context (its StartAt state). */
+  branches: ReadonlyArray<{ name: string; run: ScopeFunction }>;
+  retry?: readonly Retrier[];
+}
+
+/**
+ * A Parallel state (ASL-6.7): every branch gets the effective input; the raw result is the array of branch outputs in
+ * Branches order. A failing branch fails the state with that branch's own error (not States.BranchFailed) [obs].
+ */
+export async function parallel(run: Run, ctx: DurableContext, input: Json, options: ParallelOptions): Promise<Json> {
+  const raw = await withRetries(ctx, options.state, options.retry ?? [], async (retryCount) => {
+    const payload = effectiveInput(run, input, options, retryCount);
+    const batch = await ctx.parallel(
+      options.state,
+      options.branches.map((branch) => ({ name: branch.name, func: (child: DurableContext) => branch.run(child, run, payload) })),
+    );
+    return outputsOrFirstError(batch);
+  });
+  return stateOutput(run, input, raw, options);
+}
+
+export interface MapOptions extends Omit<FlowOptions, "parameters"> {
+  itemsPath?: string;
+  /** ItemSelector (or the legacy Parameters of a Map), evaluated per item with `$$.Map.Item` set (ASL-6.8). */
+  itemSelector?: unknown;
+  /** 0 = unlimited. */
+  maxConcurrency?: number;
+  toleratedFailureCount?: number;
+  toleratedFailurePercentage?: number;
+  iteration: ScopeFunction;
+  retry?: readonly Retrier[];
+}
+
+/**
+ * An inline Map state (ASL-6.8): ItemsPath selects an array from the effective input; each item (after ItemSelector)
+ * runs through the processor; the raw result is the outputs in item order. Without a tolerance the first failed
+ * iteration fails the state with its error; beyond a tolerance, States.ExceedToleratedFailureThreshold.
+ */
+export async function map(run: Run, ctx: DurableContext, input: Json, options: MapOptions): Promise<Json> {
+  const raw = await withRetries(ctx, options.state, options.retry ?? [], async (retryCount) => {
+    const selected = effectiveInput(run, input, { state: options.state, inputPath: options.inputPath }, retryCount);
+    const items = selectPath(options.itemsPath ?? "$", { input: selected, context: run.context(options.state, retryCount) }, "ItemsPath");
+    if (!Array.isArray(items)) {
+      throw new StatesError("States.Runtime", `Map state ${JSON.stringify(options.state)}: ItemsPath must select an array, got ${JSON.stringify(items)}`);
+    }
+    const tolerant = options.toleratedFailureCount !== undefined || options.toleratedFailurePercentage !== undefined;
+    const batch = await ctx.map(
+      options.state,
+      items as Json[],
+      (child: DurableContext, item: Json, index: number) => {
+        const itemRun = run.forItem(index, item);
+        const itemInput =
+          options.itemSelector === undefined
+            ? item
+            : (evaluateTemplate(options.itemSelector, { input: selected, context: itemRun.context(options.state) }, "ItemSelector") as Json);
+        return options.iteration(child, itemRun, itemInput);
+      },
+      {
+        ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
+        ...(tolerant
+          ? {
+              completionConfig: {
+                ...(options.toleratedFailureCount !== undefined ? { toleratedFailureCount: options.toleratedFailureCount } : {}),
+                ...(options.toleratedFailurePercentage !== undefined ? { toleratedFailurePercentage: options.toleratedFailurePercentage } : {}),
+              },
+            }
+          : {}),
+        itemNamer: (_item: Json, index: number) => `${options.state} [${index}]`,
+      },
+    );
+    if (!tolerant) return outputsOrFirstError(batch);
+    if (batch.completionReason === "FAILURE_TOLERANCE_EXCEEDED") {
+      throw new StatesError("States.ExceedToleratedFailureThreshold", `Map state ${JSON.stringify(options.state)} exceeded its tolerated failures`);
+    }
+    return batch.all.map((r) => (r.status === "SUCCEEDED" ? ((r.result ?? null) as Json) : null));
+  });
+  return stateOutput(run, input, raw, options);
+}
+
+/** Outputs in order, or the error of the first failed branch/iteration (by index). */
+function outputsOrFirstError(batch: BatchResult<Json>): Json[] {
+  const failed = batch.all.find((r) => r.status === "FAILED");
+  if (failed) throw toStatesError(failed.error);
+  return batch.all.map((r) => (r.result ?? null) as Json);
+}

@@ -1,0 +1,68 @@
+import type { DurableContext } from "@aws/durable-execution-sdk-js";
+import type { Json, PathRoots } from "./types.js";
+
+/** What the context object (`$$`, ASL-7) knows about the execution, fixed when it starts. */
+export interface ExecutionInfo {
+  id: string;
+  name: string;
+  input: Json;
+  startTime?: string;
+  stateMachine: { id: string; name: string };
+}
+
+export interface StartOptions {
+  /** The state machine's name for `$$.StateMachine.Name` (defaults to "StateMachine"). */
+  stateMachineName?: string;
+  /** Read the clock for `$$.Execution.StartTime`, inside a durable step so every replay sees the same value. */
+  startTime?: boolean;
+}
+
+/**
+ * One execution (or one Map iteration of it): builds the context object each state reads as `$$` (ASL-7).
+ * `$$.Execution.Id` is the durable execution ARN; times come from durable steps, never from the replaying code.
+ */
+export class Run {
+  constructor(
+    readonly execution: ExecutionInfo,
+    private readonly mapItem?: { Index: number; Value: Json },
+  ) {}
+
+  /** The context object as state `state` sees it. */
+  context(state: string, retryCount = 0): Json {
+    const execution: Record<string, Json> = { Id: this.execution.id, Input: this.execution.input, Name: this.execution.name };
+    if (this.execution.startTime !== undefined) execution["StartTime"] = this.execution.startTime;
+    const context: Record<string, Json> = {
+      Execution: execution,
+      State: { Name: state, RetryCount: retryCount },
+      StateMachine: { Id: this.execution.stateMachine.id, Name: this.execution.stateMachine.name },
+    };
+    if (this.mapItem) context["Map"] = { Item: { Index: this.mapItem.Index, Value: this.mapItem.Value } };
+    return context;
+  }
+
+  /** Path roots for state `state` reading `input`. */
+  roots(state: string, input: unknown, retryCount = 0): PathRoots {
+    return { input, context: this.context(state, retryCount) };
+  }
+
+  /** The run of one Map iteration: `$$.Map.Item.Index` and `$$.Map.Item.Value` are set. */
+  forItem(index: number, value: Json): Run {
+    return new Run(this.execution, { Index: index, Value: value });
+  }
+}
+
+/** Start the run of an execution from the durable context and the execution input. */
+export async function startExecution(ctx: DurableContext, input: Json, options: StartOptions = {}): Promise<Run> {
+  const id = ctx.executionContext.durableExecutionArn;
+  const stateMachineName = options.stateMachineName ?? "StateMachine";
+  const execution: ExecutionInfo = {
+    id,
+    name: id.split(/[:/]/).pop() ?? id,
+    input,
+    stateMachine: { id: `arn:aws:states:::stateMachine:${stateMachineName}`, name: stateMachineName },
+  };
+  if (options.startTime) {
+    execution.startTime = await ctx.step("$$.Execution.StartTime", async () => new Date().toISOString());
+  }
+  return new Run(execution);
+}

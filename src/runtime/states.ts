@@ -1,0 +1,68 @@
+import { applyInputPath, applyOutputPath, applyResultPath } from "./dataflow.js";
+import { StatesError } from "./errors.js";
+import type { Run } from "./execution.js";
+import { effectiveInput } from "./flow.js";
+import { callIntrinsic } from "./intrinsics.js";
+import { selectPath } from "./jsonpath.js";
+import { evaluateChoiceRule, type ChoiceRule } from "./choice.js";
+import type { Json } from "./types.js";
+
+/** The states that run as plain code, with zero durable operations (ASL-6.1, 6.3, 6.5, 6.6). */
+
+export interface PassOptions {
+  state: string;
+  inputPath?: string | null;
+  parameters?: unknown;
+  /** The literal Result, wrapped so that a `null` Result can be told from none. Never evaluated as a template [obs]. */
+  result?: { value: Json };
+  resultPath?: string | null;
+  outputPath?: string | null;
+}
+
+/** A Pass state: result = Result, else the effective input; then ResultPath and OutputPath (ASL-6.1, ASL-3.1). */
+export function pass(run: Run, input: Json, options: PassOptions): Json {
+  const result = options.result !== undefined ? options.result.value : effectiveInput(run, input, options);
+  const context = run.context(options.state);
+  return applyOutputPath(applyResultPath(input, result, options.resultPath), options.outputPath, { context }) as Json;
+}
+
+/** A Choice rule against the state's effective input (ASL-6.3): type mismatches are false, missing paths fail. */
+export function test(run: Run, state: string, input: Json, rule: ChoiceRule): boolean {
+  return evaluateChoiceRule(rule, run.roots(state, input));
+}
+
+/** No Choice rule matched and there is no Default (ASL-6.3). */
+export function noChoiceMatched(state: string): StatesError {
+  return new StatesError("States.NoChoiceMatched", `No Choice Rule matched in state ${JSON.stringify(state)}, and it has no Default`);
+}
+
+/** InputPath of a Choice, Succeed or Wait state (ASL-3.1 step 2). */
+export function inputPath(run: Run, state: string, input: Json, path: string | null): Json {
+  return applyInputPath(input, path, { context: run.context(state) }) as Json;
+}
+
+/** OutputPath of a Choice, Succeed or Wait state (ASL-3.1 step 8). */
+export function outputPath(run: Run, state: string, value: Json, path: string | null): Json {
+  return applyOutputPath(value, path, { context: run.context(state) }) as Json;
+}
+
+export interface FailOptions {
+  state: string;
+  error?: string;
+  errorPath?: string;
+  cause?: string;
+  causePath?: string;
+}
+
+/** A Fail state (ASL-6.6): ErrorPath/CausePath are read from the raw input (a path or an intrinsic call). */
+export function fail(run: Run, input: Json, options: FailOptions): StatesError {
+  const roots = run.roots(options.state, input);
+  const read = (path: string, field: string): string => {
+    const value = path.startsWith("States.") ? callIntrinsic(path, roots) : selectPath(path, roots, field);
+    if (typeof value !== "string") throw new StatesError("States.Runtime", `The ${field} value must be a string, got ${JSON.stringify(value)}`);
+    return value;
+  };
+  const error = options.errorPath !== undefined ? read(options.errorPath, "ErrorPath") : (options.error ?? "");
+  const cause = options.causePath !== undefined ? read(options.causePath, "CausePath") : (options.cause ?? "");
+  return new StatesError(error, cause);
+}

@@ -1,0 +1,55 @@
+import { retryPresets, type DurableContext } from "@aws/durable-execution-sdk-js";
+import { StatesError, toStatesError } from "./errors.js";
+import type { Run } from "./execution.js";
+import { effectiveInput, stateOutput, type FlowOptions } from "./flow.js";
+import type { Retrier } from "./retry.js";
+import { withRetries } from "./retrying.js";
+import { toJson } from "./values.js";
+import type { Json } from "./types.js";
+
+/** What a Task calls: its integration, or a `tasks` override. Receives the effective input, returns the raw result. */
+export type TaskOverride = (input: Json, info: TaskInfo) => unknown;
+
+export interface TaskInfo {
+  state: string;
+  resource: string;
+  /** 0 for the first attempt, then the retry count (`$$.State.RetryCount`). */
+  retryCount: number;
+}
+
+export interface TaskOptions extends FlowOptions {
+  resource: string;
+  call: TaskOverride;
+  retry?: readonly Retrier[];
+  /** TimeoutSeconds, or the value of TimeoutSecondsPath read from the raw input by the caller. */
+  timeoutSeconds?: number;
+}
+
+/**
+ * A Task state (ASL-6.2, ASL-3.1): effective input, then the call as one durable step per attempt (no hidden SDK
+ * retries: ASL Retry runs in orchestration code), optionally raced against a durable timer for TimeoutSeconds, then
+ * ResultSelector, ResultPath and OutputPath. A failure is thrown as a StatesError for Catch to handle.
+ */
+export async function task(run: Run, ctx: DurableContext, input: Json, options: TaskOptions): Promise<Json> {
+  const raw = await withRetries(ctx, options.state, options.retry ?? [], async (retryCount) => {
+    const payload = effectiveInput(run, input, options, retryCount);
+    const step = ctx.step(
+      options.state,
+      async () => {
+        try {
+          return toJson(await options.call(payload, { state: options.state, resource: options.resource, retryCount }));
+        } catch (thrown) {
+          throw toStatesError(thrown);
+        }
+      },
+      { retryStrategy: retryPresets.noRetry },
+    );
+    if (options.timeoutSeconds === undefined) return step;
+    const timeout = options.timeoutSeconds;
+    const timer = ctx.wait(`${options.state} (timeout)`, { seconds: timeout }).then((): never => {
+      throw new StatesError("States.Timeout", `State ${JSON.stringify(options.state)} timed out after ${timeout} seconds`);
+    });
+    return Promise.race([step, timer]);
+  });
+  return stateOutput(run, input, raw, options);
+}

@@ -1,0 +1,51 @@
+import type { DurableContext } from "@aws/durable-execution-sdk-js";
+import { applyInputPath, applyOutputPath } from "./dataflow.js";
+import { StatesError } from "./errors.js";
+import type { Run } from "./execution.js";
+import { selectPath } from "./jsonpath.js";
+import { parseTimestamp } from "./timestamp.js";
+import type { Json } from "./types.js";
+
+/** Waits of 2^31 seconds or more fail (ASL-6.4 [obs]: "Wait state delay is too long."). */
+const MAX_WAIT_SECONDS = 2 ** 31 - 1;
+
+export interface WaitOptions {
+  state: string;
+  inputPath?: string | null;
+  outputPath?: string | null;
+  seconds?: number;
+  secondsPath?: string;
+  timestamp?: string;
+  timestampPath?: string;
+}
+
+/**
+ * A Wait state (ASL-6.4): a durable wait, so the function suspends instead of sleeping. For timestamps the clock is
+ * read inside a durable step (replays see the same "now"); a timestamp in the past, or 0 seconds, does not wait.
+ * The output is the input after InputPath and OutputPath.
+ */
+export async function wait(run: Run, ctx: DurableContext, input: Json, options: WaitOptions): Promise<Json> {
+  const context = run.context(options.state);
+  const effective = applyInputPath(input, options.inputPath, { context }) as Json;
+  let seconds = options.seconds;
+  if (options.secondsPath !== undefined) {
+    const value = selectPath(options.secondsPath, { input: effective, context }, "SecondsPath");
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+      throw new StatesError("States.Runtime", `The SecondsPath parameter does not reference a valid non-negative integer: ${JSON.stringify(value)}`);
+    }
+    seconds = value;
+  }
+  const timestamp = options.timestampPath !== undefined ? selectPath(options.timestampPath, { input: effective, context }, "TimestampPath") : options.timestamp;
+  if (timestamp !== undefined) {
+    const instant = typeof timestamp === "string" ? parseTimestamp(timestamp) : undefined;
+    if (instant === undefined) {
+      throw new StatesError("States.Runtime", `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${JSON.stringify(timestamp)}`);
+    }
+    const now = await ctx.step(`${options.state} (now)`, async () => Date.now());
+    const target = instant.epochSecond * 1000 + Number(`0.${instant.fraction || "0"}`) * 1000;
+    seconds = Math.max(0, Math.ceil((target - now) / 1000));
+  }
+  if (seconds !== undefined && seconds > MAX_WAIT_SECONDS) throw new StatesError("States.Runtime", "Wait state delay is too long.");
+  if (seconds !== undefined && seconds > 0) await ctx.wait(options.state, { seconds });
+  return applyOutputPath(effective, options.outputPath, { context }) as Json;
+}
