@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { processOutput, type Output } from "./output.js";
+import { runTranspile } from "./transpile-command.js";
 import { EXIT, runValidate } from "./validate-command.js";
 
 function packageVersion(): string {
@@ -53,7 +54,38 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
         );
       },
     )
-    .demandCommand(1, "Name a command: validate")
+    .command(
+      "transpile <file>",
+      "Generate the durable-functions handler (TypeScript) for an ASL definition",
+      (y) =>
+        y
+          .positional("file", { type: "string", demandOption: true, describe: "Definition file (JSON or YAML), or - for stdin" })
+          .option("out", { alias: "o", type: "string", describe: "Write the module to this file (atomically) instead of stdout" })
+          .option("force", { type: "boolean", default: false, describe: "Overwrite an output file that was edited by hand" })
+          .option("name", { type: "string", describe: "State machine name for $$.StateMachine.Name (default: the file name)" })
+          .option("type", { choices: ["STANDARD", "EXPRESS"] as const, default: "STANDARD" as const, describe: "State machine type" })
+          .option("substitutions", { type: "string", describe: "JSON file of DefinitionSubstitutions applied to ${Name} placeholders first" })
+          .option("warnings", { type: "boolean", default: true, describe: "Show warnings (--no-warnings for errors only)" })
+          .option("color", { type: "boolean", describe: "Force colours on or off (default: on for a terminal)" })
+          .example("$0 transpile fixtures/order-processing.asl.json -o order-processing.ts", "Write the handler module")
+          .example("cat machine.asl.json | $0 transpile - > handler.ts", "Read stdin, print the module"),
+      async (args) => {
+        status = await runTranspile(
+          {
+            file: args.file === STDIN_TOKEN ? "-" : args.file,
+            force: args.force,
+            type: args.type,
+            warnings: args.warnings,
+            ...(args.out !== undefined ? { out: args.out } : {}),
+            ...(args.name !== undefined ? { name: args.name } : {}),
+            ...(args.substitutions !== undefined ? { substitutions: args.substitutions } : {}),
+            ...(args.color !== undefined ? { color: args.color } : {}),
+          },
+          io,
+        );
+      },
+    )
+    .demandCommand(1, "Name a command: validate or transpile")
     .strict()
     .help()
     .alias("h", "help")

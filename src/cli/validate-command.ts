@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { formatDiagnostic, formatSummary, summarize } from "../diagnostics/format.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { readSource } from "../load/file.js";
@@ -6,6 +5,7 @@ import { loadText } from "../load/index.js";
 import { validateSource, type ValidateOptions } from "../validate/index.js";
 import { expandFiles } from "./files.js";
 import type { Output } from "./output.js";
+import { readSubstitutions } from "./substitutions.js";
 
 export interface ValidateCommandArgs {
   files: string[];
@@ -77,30 +77,4 @@ export async function runValidate(args: ValidateCommandArgs, io: Output): Promis
 
 function ioFailure(file: string, message: string): FileResult {
   return { file, ok: false, diagnostics: [{ code: "ASL005", severity: "error", message, location: { pointer: "", file } }] };
-}
-
-async function readSubstitutions(path: string): Promise<Record<string, string | number | boolean> | string> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    return `cannot read substitutions file "${path}"`;
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return `substitutions file "${path}" is not valid JSON: ${(e as Error).message}`;
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return `substitutions file "${path}" must hold a JSON object of name → value`;
-  }
-  const out: Record<string, string | number | boolean> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
-      return `substitution "${k}" in "${path}" must be a string, number or boolean`;
-    }
-    out[k] = v;
-  }
-  return out;
 }

@@ -3,6 +3,7 @@ import { StatesError, toStatesError } from "./errors.js";
 import type { Run } from "./execution.js";
 import { effectiveInput, stateOutput, type FlowOptions } from "./flow.js";
 import { selectPath } from "./jsonpath.js";
+import { readNumber } from "./numbers.js";
 import type { Retrier } from "./retry.js";
 import { withRetries } from "./retrying.js";
 import { evaluateTemplate } from "./template.js";
@@ -39,8 +40,11 @@ export interface MapOptions extends Omit<FlowOptions, "parameters"> {
   itemSelector?: unknown;
   /** 0 = unlimited. */
   maxConcurrency?: number;
+  maxConcurrencyPath?: string;
   toleratedFailureCount?: number;
+  toleratedFailureCountPath?: string;
   toleratedFailurePercentage?: number;
+  toleratedFailurePercentagePath?: string;
   iteration: ScopeFunction;
   retry?: readonly Retrier[];
 }
@@ -51,13 +55,24 @@ export interface MapOptions extends Omit<FlowOptions, "parameters"> {
  * iteration fails the state with its error; beyond a tolerance, States.ExceedToleratedFailureThreshold.
  */
 export async function map(run: Run, ctx: DurableContext, input: Json, options: MapOptions): Promise<Json> {
+  const maxConcurrency = readNumber(run, options.state, input, "MaxConcurrency", { value: options.maxConcurrency, path: options.maxConcurrencyPath }, "integer", { min: 0 });
+  const toleratedFailureCount = readNumber(run, options.state, input, "ToleratedFailureCount", { value: options.toleratedFailureCount, path: options.toleratedFailureCountPath }, "integer", { min: 0 });
+  const toleratedFailurePercentage = readNumber(
+    run,
+    options.state,
+    input,
+    "ToleratedFailurePercentage",
+    { value: options.toleratedFailurePercentage, path: options.toleratedFailurePercentagePath },
+    "float",
+    { min: 0, max: 100 },
+  );
   const raw = await withRetries(ctx, options.state, options.retry ?? [], async (retryCount) => {
     const selected = effectiveInput(run, input, { state: options.state, inputPath: options.inputPath }, retryCount);
     const items = selectPath(options.itemsPath ?? "$", { input: selected, context: run.context(options.state, retryCount) }, "ItemsPath");
     if (!Array.isArray(items)) {
       throw new StatesError("States.Runtime", `Map state ${JSON.stringify(options.state)}: ItemsPath must select an array, got ${JSON.stringify(items)}`);
     }
-    const tolerant = options.toleratedFailureCount !== undefined || options.toleratedFailurePercentage !== undefined;
+    const tolerant = toleratedFailureCount !== undefined || toleratedFailurePercentage !== undefined;
     const batch = await ctx.map(
       options.state,
       items as Json[],
@@ -70,12 +85,12 @@ export async function map(run: Run, ctx: DurableContext, input: Json, options: M
         return options.iteration(child, itemRun, itemInput);
       },
       {
-        ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
+        ...(maxConcurrency ? { maxConcurrency } : {}),
         ...(tolerant
           ? {
               completionConfig: {
-                ...(options.toleratedFailureCount !== undefined ? { toleratedFailureCount: options.toleratedFailureCount } : {}),
-                ...(options.toleratedFailurePercentage !== undefined ? { toleratedFailurePercentage: options.toleratedFailurePercentage } : {}),
+                ...(toleratedFailureCount !== undefined ? { toleratedFailureCount } : {}),
+                ...(toleratedFailurePercentage !== undefined ? { toleratedFailurePercentage } : {}),
               },
             }
           : {}),

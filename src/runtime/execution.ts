@@ -28,12 +28,14 @@ export class Run {
   ) {}
 
   /** The context object as state `state` sees it. */
-  context(state: string, retryCount = 0): Json {
+  context(state: string, retryCount?: number): Json {
     const execution: Record<string, Json> = { Id: this.execution.id, Input: this.execution.input, Name: this.execution.name };
     if (this.execution.startTime !== undefined) execution["StartTime"] = this.execution.startTime;
+    execution["RedriveCount"] = 0;
     const context: Record<string, Json> = {
       Execution: execution,
-      State: { Name: state, RetryCount: retryCount },
+      // RetryCount exists for states that retry (Task, Parallel, Map): their helpers pass it.
+      State: retryCount === undefined ? { Name: state } : { Name: state, RetryCount: retryCount },
       StateMachine: { Id: this.execution.stateMachine.id, Name: this.execution.stateMachine.name },
     };
     if (this.mapItem) context["Map"] = { Item: { Index: this.mapItem.Index, Value: this.mapItem.Value } };
@@ -41,7 +43,7 @@ export class Run {
   }
 
   /** Path roots for state `state` reading `input`. */
-  roots(state: string, input: unknown, retryCount = 0): PathRoots {
+  roots(state: string, input: unknown, retryCount?: number): PathRoots {
     return { input, context: this.context(state, retryCount) };
   }
 
@@ -55,11 +57,13 @@ export class Run {
 export async function startExecution(ctx: DurableContext, input: Json, options: StartOptions = {}): Promise<Run> {
   const id = ctx.executionContext.durableExecutionArn;
   const stateMachineName = options.stateMachineName ?? "StateMachine";
+  // The machine is now a function: its partition, region and account give `$$.StateMachine.Id` an ARN's shape.
+  const [, partition = "aws", , region = "", account = ""] = (ctx.lambdaContext?.invokedFunctionArn ?? "").split(":");
   const execution: ExecutionInfo = {
     id,
     name: id.split(/[:/]/).pop() ?? id,
     input,
-    stateMachine: { id: `arn:aws:states:::stateMachine:${stateMachineName}`, name: stateMachineName },
+    stateMachine: { id: `arn:${partition}:states:${region}:${account}:stateMachine:${stateMachineName}`, name: stateMachineName },
   };
   if (options.startTime) {
     execution.startTime = await ctx.step("$$.Execution.StartTime", async () => new Date().toISOString());

@@ -15,7 +15,7 @@ export interface FlowOptions {
 }
 
 /** ASL-3.1 steps 2–3: InputPath, then Parameters, giving the effective input. */
-export function effectiveInput(run: Run, input: Json, options: FlowOptions, retryCount = 0): Json {
+export function effectiveInput(run: Run, input: Json, options: FlowOptions, retryCount?: number): Json {
   const context = run.context(options.state, retryCount);
   const selected = applyInputPath(input, options.inputPath, { context }) as Json;
   if (options.parameters === undefined) return selected;

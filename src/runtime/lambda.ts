@@ -27,13 +27,15 @@ export const lambdaInvoke: TaskOverride = async (input) => {
   const params = (input ?? {}) as Record<string, Json>;
   const response = await invoke({
     FunctionName: String(params["FunctionName"]),
-    Payload: params["Payload"] ?? null,
+    Payload: params["Payload"],
     ...(typeof params["Qualifier"] === "string" ? { Qualifier: params["Qualifier"] } : {}),
     ...(typeof params["InvocationType"] === "string" ? { InvocationType: params["InvocationType"] } : {}),
     ...(typeof params["ClientContext"] === "string" ? { ClientContext: params["ClientContext"] } : {}),
+    ...(typeof params["LogType"] === "string" ? { LogType: params["LogType"] } : {}),
   });
   return {
     ExecutedVersion: response.ExecutedVersion ?? "$LATEST",
+    ...(response.LogResult !== undefined ? { LogResult: response.LogResult } : {}),
     Payload: parsePayload(response),
     SdkHttpMetadata: { HttpStatusCode: response.StatusCode ?? 200 },
     SdkResponseMetadata: { RequestId: response.$metadata.requestId ?? "" },
@@ -43,10 +45,12 @@ export const lambdaInvoke: TaskOverride = async (input) => {
 
 interface InvokeRequest {
   FunctionName: string;
-  Payload: Json;
+  /** A string is sent as it is (it is the JSON text), null or absent sends no payload, anything else as JSON [obs]. */
+  Payload: Json | undefined;
   Qualifier?: string;
   InvocationType?: string;
   ClientContext?: string;
+  LogType?: string;
 }
 
 async function invoke(request: InvokeRequest): Promise<InvokeCommandOutput> {
@@ -55,7 +59,10 @@ async function invoke(request: InvokeRequest): Promise<InvokeCommandOutput> {
     response = await lambda().send(
       new InvokeCommand({
         FunctionName: request.FunctionName,
-        Payload: new TextEncoder().encode(JSON.stringify(request.Payload)),
+        ...(request.Payload === undefined || request.Payload === null
+          ? {}
+          : { Payload: new TextEncoder().encode(typeof request.Payload === "string" ? request.Payload : JSON.stringify(request.Payload)) }),
+        ...(request.LogType !== undefined ? { LogType: request.LogType as "None" | "Tail" } : {}),
         ...(request.Qualifier !== undefined ? { Qualifier: request.Qualifier } : {}),
         ...(request.InvocationType !== undefined ? { InvocationType: request.InvocationType as "RequestResponse" | "Event" | "DryRun" } : {}),
         ...(request.ClientContext !== undefined ? { ClientContext: request.ClientContext } : {}),

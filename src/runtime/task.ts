@@ -2,6 +2,7 @@ import { retryPresets, type DurableContext } from "@aws/durable-execution-sdk-js
 import { StatesError, toStatesError } from "./errors.js";
 import type { Run } from "./execution.js";
 import { effectiveInput, stateOutput, type FlowOptions } from "./flow.js";
+import { readNumber } from "./numbers.js";
 import type { Retrier } from "./retry.js";
 import { withRetries } from "./retrying.js";
 import { toJson } from "./values.js";
@@ -21,8 +22,8 @@ export interface TaskOptions extends FlowOptions {
   resource: string;
   call: TaskOverride;
   retry?: readonly Retrier[];
-  /** TimeoutSeconds, or the value of TimeoutSecondsPath read from the raw input by the caller. */
   timeoutSeconds?: number;
+  timeoutSecondsPath?: string;
 }
 
 /**
@@ -31,6 +32,7 @@ export interface TaskOptions extends FlowOptions {
  * ResultSelector, ResultPath and OutputPath. A failure is thrown as a StatesError for Catch to handle.
  */
 export async function task(run: Run, ctx: DurableContext, input: Json, options: TaskOptions): Promise<Json> {
+  const timeout = readNumber(run, options.state, input, "TimeoutSeconds", { value: options.timeoutSeconds, path: options.timeoutSecondsPath }, "integer", { min: 1 });
   const raw = await withRetries(ctx, options.state, options.retry ?? [], async (retryCount) => {
     const payload = effectiveInput(run, input, options, retryCount);
     const step = ctx.step(
@@ -44,8 +46,7 @@ export async function task(run: Run, ctx: DurableContext, input: Json, options: 
       },
       { retryStrategy: retryPresets.noRetry },
     );
-    if (options.timeoutSeconds === undefined) return step;
-    const timeout = options.timeoutSeconds;
+    if (timeout === undefined) return step;
     const timer = ctx.wait(`${options.state} (timeout)`, { seconds: timeout }).then((): never => {
       throw new StatesError("States.Timeout", `State ${JSON.stringify(options.state)} timed out after ${timeout} seconds`);
     });

@@ -72,6 +72,8 @@ export function jsonDiff(expected: unknown, actual: unknown, at: string, placeho
     const ak = Object.keys(actual).sort();
     if (ek.join("\u0000") !== ak.join("\u0000")) return `${at} (keys ${JSON.stringify(ek)} vs ${JSON.stringify(ak)})`;
     for (const k of ek) {
+      // README §4: the lambda:invoke envelope's HTTP and SDK metadata carry run-specific headers; compare loosely.
+      if (k === "SdkHttpMetadata" || k === "SdkResponseMetadata") continue;
       const d = jsonDiff((expected as Record<string, unknown>)[k], (actual as Record<string, unknown>)[k], `${at}.${k}`, placeholders);
       if (d !== undefined) return d;
     }

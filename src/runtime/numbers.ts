@@ -1,0 +1,35 @@
+import { StatesError } from "./errors.js";
+import type { Run } from "./execution.js";
+import { selectPath } from "./jsonpath.js";
+import type { Json } from "./types.js";
+
+/** A numeric field given literally or as a `…Path` read from the raw state input at run time (ASL-10). */
+export interface NumberField {
+  value?: number;
+  path?: string;
+}
+
+/**
+ * Read a `…Path` number with AWS's checks [obs]: an integer field must hold an integer ("…refers to value "x" which
+ * is not a valid integer: $.path"), a float field any number; `range` is checked afterwards.
+ */
+export function readNumber(run: Run, state: string, input: Json, field: string, spec: NumberField, kind: "integer" | "float", range?: { min: number; max?: number }): number | undefined {
+  let value: unknown = spec.value;
+  if (spec.path !== undefined) {
+    value = selectPath(spec.path, run.roots(state, input), `${field}Path`);
+    const valid = typeof value === "number" && (kind === "float" || Number.isInteger(value));
+    if (!valid) {
+      throw new StatesError(
+        "States.Runtime",
+        `An error occurred while executing the state '${state}'. The ${field}Path field refers to value ${JSON.stringify(typeof value === "string" ? value : JSON.stringify(value))} which is not a valid ${kind}: ${spec.path}`,
+      );
+    }
+  }
+  if (value === undefined) return undefined;
+  const n = value as number;
+  if (range && (n < range.min || (range.max !== undefined && n > range.max))) {
+    const bounds = range.max !== undefined ? `between ${range.min} and ${range.max}` : `at least ${range.min}`;
+    throw new StatesError("States.Runtime", `An error occurred while executing the state '${state}'. ${field} must be ${bounds}.`);
+  }
+  return n;
+}
