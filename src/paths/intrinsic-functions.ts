@@ -17,8 +17,6 @@ export type ArgumentKind =
   | "number"
   | "array"
   | "object"
-  /** string, number, boolean or null: the values States.Format can print. */
-  | "scalar"
   | "any"
   /** a path (or a nested call), never a literal: States.JsonToString. */
   | "path"
@@ -51,7 +49,8 @@ const spec = (
 
 /** ASL-5, in the order of its table. */
 export const INTRINSIC_FUNCTIONS: readonly IntrinsicFunctionSpec[] = [
-  spec("Format", 1, Infinity, ["string", "scalar"], "string"),
+  // Arguments may be objects and arrays too: AWS prints them as Java does ({a=1, b=[]}) [obs: test_context_json_path].
+  spec("Format", 1, Infinity, ["string", "any"], "string"),
   spec("StringToJson", 1, 1, ["string"], "any"),
   spec("JsonToString", 1, 1, ["path"], "string"),
   spec("Array", 0, Infinity, ["any"], "array"),
@@ -168,7 +167,6 @@ const KIND_NAMES: Record<ArgumentKind | ValueKind, string> = {
   number: "a number",
   array: "an array",
   object: "an object",
-  scalar: "a string, number, boolean or null",
   any: "any value",
   path: "a path",
   false: "the literal false",
@@ -193,8 +191,6 @@ function accepts(expected: ArgumentKind, actual: Exclude<ValueKind, "any">): boo
       return true;
     case "number":
       return actual === "number" || actual === "integer";
-    case "scalar":
-      return actual !== "array" && actual !== "object";
     case "path":
     case "false":
       return false;
@@ -206,8 +202,7 @@ function accepts(expected: ArgumentKind, actual: Exclude<ValueKind, "any">): boo
 type Literal = Exclude<IntrinsicArgument, { kind: "path" } | { kind: "call" }>;
 
 function literalFits(arg: Literal, expected: ArgumentKind): boolean {
-  // Every literal (string, number, boolean, null) is a scalar.
-  if (expected === "any" || expected === "scalar") return true;
+  if (expected === "any") return true;
   switch (arg.kind) {
     case "string":
       return expected === "string";

@@ -25,7 +25,7 @@ describe("README and catalogue", () => {
 
   test("every semantic code is owned by a rule, and every rule code is in the catalogue", () => {
     const owned = new Set(RULES.flatMap((r) => r.codes));
-    const stagesWithoutRules = new Set(["load", "schema"]);
+    const stagesWithoutRules = new Set(["load", "schema", "transpile"]); // transpile: emitted by lowering (src/ir/unsupported.ts)
     for (const e of CATALOG) {
       if (stagesWithoutRules.has(e.stage)) continue;
       assert.ok(owned.has(e.code), `${e.code} (${e.name}) is emitted by no rule`);
