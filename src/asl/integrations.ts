@@ -80,8 +80,11 @@ const ARN = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.*)$/;
 
 /** Classify a Task `Resource` string. */
 export function classifyResource(resource: string): ResourceKind {
-  if (hasPlaceholder(resource)) return { kind: "placeholder" };
-  const m = ARN.exec(resource);
+  // A placeholder for the partition, region or account (arn:${AWS::Partition}:states:::lambda:invoke) leaves the kind
+  // of resource known; one in the service or resource part hides it until the definition is substituted.
+  const masked = resource.replace(/\$\{[^}]*\}/g, "\u0000");
+  const m = ARN.exec(masked);
+  if (!m ? masked.includes("\u0000") : (m[2] as string).includes("\u0000") || (m[5] as string).includes("\u0000")) return { kind: "placeholder" };
   if (!m) return { kind: "invalid", reason: "it is not an ARN (arn:partition:service:region:account:resource)" };
   const [, , service, , , rest] = m as unknown as [string, string, string, string, string, string];
   if (service === "lambda") {

@@ -1,4 +1,4 @@
-import { classifyResource } from "../asl/integrations.js";
+import { classifyResource, hasPlaceholder } from "../asl/integrations.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { childPointer } from "../load/pointer.js";
 import { buildModel, isObject, subject, type StateModel } from "../validate/model.js";
@@ -65,6 +65,8 @@ function checkTask(state: StateModel, report: (pointer: string, state: StateMode
   const kind = classifyResource(resource);
   switch (kind.kind) {
     case "lambda-arn":
+      // The handler calls this ARN: a placeholder in it (region, account) must be substituted first.
+      if (hasPlaceholder(resource)) report(pointer, state, `A deploy-time placeholder in Resource (${resource}); resolve it with --substitutions`);
       break;
     case "optimised":
       if (kind.service !== "lambda" || kind.pattern !== "request-response") report(pointer, state, `The ${kind.service}:${kind.action}${kind.pattern === "request-response" ? "" : ` .${kind.pattern}`} integration`);

@@ -13,7 +13,11 @@ describe("Task resources (ASL-6.2)", () => {
     assert.deepEqual(classifyResource("arn:aws:states:::states:startExecution.sync:2"), { kind: "optimised", service: "states", action: "startExecution", pattern: "sync:2" });
     assert.deepEqual(classifyResource("arn:aws:states:::aws-sdk:s3:getObject"), { kind: "aws-sdk", service: "s3", action: "getObject", pattern: "request-response" });
     assert.deepEqual(classifyResource("arn:aws:states:::lambda:invoke.waitForTaskToken"), { kind: "optimised", service: "lambda", action: "invoke", pattern: "waitForTaskToken" });
-    assert.deepEqual(classifyResource("arn:${AWS::Partition}:states:::lambda:invoke"), { kind: "placeholder" });
+    // A placeholder for the partition, region or account keeps the kind known; one in the resource part hides it.
+    assert.deepEqual(classifyResource("arn:${AWS::Partition}:states:::lambda:invoke"), { kind: "optimised", service: "lambda", action: "invoke", pattern: "request-response" });
+    assert.deepEqual(classifyResource("arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:orders"), { kind: "lambda-arn", functionName: "orders" });
+    assert.deepEqual(classifyResource("arn:aws:lambda:us-east-1:1:function:${FunctionName}"), { kind: "placeholder" });
+    assert.deepEqual(classifyResource("${ProcessFunctionArn}"), { kind: "placeholder" });
   });
 
   test("ASL209: not an ARN, or a service that cannot be a Task resource", () => {

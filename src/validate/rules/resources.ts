@@ -1,4 +1,4 @@
-import { classifyResource } from "../../asl/integrations.js";
+import { classifyResource, hasPlaceholder } from "../../asl/integrations.js";
 import { childPointer } from "../../load/pointer.js";
 import { isObject, subject } from "../model.js";
 import type { Rule } from "./rule.js";
@@ -20,13 +20,15 @@ export const taskResources: Rule = {
         continue;
       }
       if (typeof resource !== "string") continue; // schema
+      if (hasPlaceholder(resource)) {
+        ctx.report("ASL904", pointer, `${subject(state)}: "Resource" ${JSON.stringify(resource)} holds a deploy-time placeholder`, {
+          state: state.name,
+          hint: "Pass --substitutions file.json (DefinitionSubstitutions) to check and migrate the real ARN.",
+        });
+      }
       const kind = classifyResource(resource);
       switch (kind.kind) {
         case "placeholder":
-          ctx.report("ASL904", pointer, `${subject(state)}: "Resource" ${JSON.stringify(resource)} holds a deploy-time placeholder`, {
-            state: state.name,
-            hint: "Pass --substitutions file.json (DefinitionSubstitutions) to check and migrate the real ARN.",
-          });
           break;
         case "invalid":
           if (ctx.options.checkArns) {
