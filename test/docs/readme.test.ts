@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { CATALOG } from "../../src/diagnostics/catalog.js";
@@ -33,9 +34,22 @@ describe("README and catalogue", () => {
     for (const code of owned) assert.ok(CATALOG.some((e) => e.code === code), `${code} is not in the catalogue`);
   });
 
-  test("the set-up commands name files that exist", () => {
-    const commands = [...readme.matchAll(/npx asl2durable validate ([^\n`]+)/g)].map((m) => m[1] ?? "");
-    assert.ok(commands.length > 0);
-    for (const file of commands.join(" ").split(/\s+/).filter((a) => a.startsWith("fixtures/"))) assert.ok(existsSync(file), file);
+  test("the two set-up commands are there, and the files the README names exist", () => {
+    assert.match(readme, /```sh\nnpm ci && npm run example\n```/);
+    assert.match(readme, /```sh\nnpm test\n```/);
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    assert.ok(pkg.scripts["example"] && pkg.scripts["test"] && pkg.scripts["conformance"] && pkg.scripts["bench"]);
+    const files = [...readme.matchAll(/\b(fixtures\/[\w./-]+\.json)\b/g)].map((m) => m[1] ?? "");
+    assert.ok(files.length > 0);
+    for (const file of files) assert.ok(existsSync(file), file);
+  });
+
+  test("the README's example command transpiles the bundled definition and runs its handler", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "--conditions=asl2durable-source", "scripts/run-example.ts"], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^status: SUCCEEDED$/m);
+    assert.match(r.stdout, /"chargeId": "ch_123"/, "the retried charge succeeded on its second attempt");
+    assert.match(r.stdout, /WAIT\s+Charge Card \(retry 1\)/);
+    assert.match(r.stdout, /CONTEXT\s+Update Line Items \[1\]/);
   });
 });

@@ -7,7 +7,8 @@ import { heading } from "./heading.js";
 
 /** Parallel (ASL-6.7): `context.parallel` with one named branch per scope function; outputs in branch order. */
 export function emitParallel(state: ParallelState, ctx: StateEmitContext): string {
-  const branches = `[${state.branches.map((b) => props([["name", literal(b.startAt)], ["run", ctx.scopeFunction(b.pointer)]])).join(", ")}]`;
+  // Each branch is a child context named "<state> [i]", like Map iterations.
+  const branches = `[${state.branches.map((b, i) => props([["name", literal(`${state.origin.name} [${i}]`)], ["run", ctx.scopeFunction(b.pointer)]])).join(", ")}]`;
   const options = props([
     ["state", literal(state.origin.name)],
     ["branches", branches],
