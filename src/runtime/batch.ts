@@ -6,6 +6,7 @@ import { selectPath } from "./jsonpath.js";
 import { readNumber } from "./numbers.js";
 import type { Retrier } from "./retry.js";
 import { withRetries } from "./retrying.js";
+import { templateUsesRandom } from "./random.js";
 import { evaluateTemplate } from "./template.js";
 import type { Json } from "./types.js";
 
@@ -24,7 +25,9 @@ export interface ParallelOptions extends FlowOptions {
  */
 export async function parallel(run: Run, ctx: DurableContext, input: Json, options: ParallelOptions): Promise<Json> {
   const raw = await withRetries(ctx, options.state, options.retry ?? [], async (retryCount) => {
-    const payload = effectiveInput(run, input, options, retryCount);
+    const payload = templateUsesRandom(options.parameters)
+      ? await ctx.step(`${options.state} (parameters)`, async () => effectiveInput(run, input, options, retryCount))
+      : effectiveInput(run, input, options, retryCount);
     const batch = await ctx.parallel(
       options.state,
       options.branches.map((branch) => ({ name: branch.name, func: (child: DurableContext) => branch.run(child, run, payload) })),
@@ -73,15 +76,16 @@ export async function map(run: Run, ctx: DurableContext, input: Json, options: M
       throw new StatesError("States.Runtime", `Map state ${JSON.stringify(options.state)}: ItemsPath must select an array, got ${JSON.stringify(items)}`);
     }
     const tolerant = toleratedFailureCount !== undefined || toleratedFailurePercentage !== undefined;
+    const random = templateUsesRandom(options.itemSelector);
     const batch = await ctx.map(
       options.state,
       items as Json[],
-      (child: DurableContext, item: Json, index: number) => {
+      async (child: DurableContext, item: Json, index: number) => {
         const itemRun = run.forItem(index, item);
+        const select = async (): Promise<Json> =>
+          evaluateTemplate(options.itemSelector, { input: selected, context: itemRun.context(options.state) }, "ItemSelector") as Json;
         const itemInput =
-          options.itemSelector === undefined
-            ? item
-            : (evaluateTemplate(options.itemSelector, { input: selected, context: itemRun.context(options.state) }, "ItemSelector") as Json);
+          options.itemSelector === undefined ? item : random ? await child.step(`${options.state} [${index}] (item selector)`, select) : await select();
         return options.iteration(child, itemRun, itemInput);
       },
       {

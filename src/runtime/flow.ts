@@ -24,8 +24,16 @@ export function effectiveInput(run: Run, input: Json, options: FlowOptions, retr
 
 /** ASL-3.1 steps 6–8: ResultSelector on the raw result, ResultPath into the raw input, then OutputPath. */
 export function stateOutput(run: Run, rawInput: Json, rawResult: Json, options: FlowOptions): Json {
-  const context = run.context(options.state);
-  const result = applyResultSelector(rawResult, options.resultSelector, { context });
+  return placeResult(run, rawInput, selectResult(run, rawResult, options), options);
+}
+
+/** ASL-3.1 step 6: ResultSelector on the raw result. */
+export function selectResult(run: Run, rawResult: Json, options: FlowOptions): Json {
+  return applyResultSelector(rawResult, options.resultSelector, { context: run.context(options.state) }) as Json;
+}
+
+/** ASL-3.1 steps 7–8: ResultPath into the raw input, then OutputPath. */
+export function placeResult(run: Run, rawInput: Json, result: Json, options: FlowOptions): Json {
   const merged = applyResultPath(rawInput, result, options.resultPath);
-  return applyOutputPath(merged, options.outputPath, { context }) as Json;
+  return applyOutputPath(merged, options.outputPath, { context: run.context(options.state) }) as Json;
 }

@@ -11,7 +11,7 @@ export { task, type TaskOptions, type TaskOverride, type TaskInfo } from "./task
 export { lambdaFunction, lambdaInvoke } from "./lambda.js";
 export { parallel, map, type ParallelOptions, type MapOptions, type ScopeFunction } from "./batch.js";
 export { wait, type WaitOptions } from "./wait.js";
-export { pass, test, fail, noChoiceMatched, inputPath, outputPath, type PassOptions, type FailOptions } from "./states.js";
+export { pass, passInStep, test, fail, noChoiceMatched, inputPath, outputPath, type PassOptions, type FailOptions } from "./states.js";
 export { catchError, type Catcher, type Caught } from "./catch.js";
 export { decideRetry, durableWaitSeconds, type Retrier } from "./retry.js";
 export { withRetries } from "./retrying.js";
@@ -20,3 +20,4 @@ export { evaluateTemplate } from "./template.js";
 export { callIntrinsic, evaluateIntrinsic } from "./intrinsics.js";
 export { evaluateChoiceRule, firstMatchingChoice, type ChoiceRule } from "./choice.js";
 export { applyInputPath, applyOutputPath, applyResultPath, applyResultSelector, errorOutput, checkPayloadSize } from "./dataflow.js";
+export { templateUsesRandom } from "./random.js";

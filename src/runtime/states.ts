@@ -1,3 +1,4 @@
+import type { DurableContext } from "@aws/durable-execution-sdk-js";
 import { applyInputPath, applyOutputPath, applyResultPath } from "./dataflow.js";
 import { StatesError } from "./errors.js";
 import type { Run } from "./execution.js";
@@ -24,6 +25,14 @@ export function pass(run: Run, input: Json, options: PassOptions): Json {
   const result = options.result !== undefined ? options.result.value : effectiveInput(run, input, options);
   const context = run.context(options.state);
   return applyOutputPath(applyResultPath(input, result, options.resultPath), options.outputPath, { context }) as Json;
+}
+
+/**
+ * A Pass state whose Parameters call States.UUID or an unseeded States.MathRandom: evaluated inside a durable step,
+ * so that every replay sees the values the first run drew.
+ */
+export async function passInStep(run: Run, ctx: DurableContext, input: Json, options: PassOptions): Promise<Json> {
+  return ctx.step(`${options.state} (values)`, async () => pass(run, input, options));
 }
 
 /** A Choice rule against the state's effective input (ASL-6.3): type mismatches are false, missing paths fail. */

@@ -1,7 +1,7 @@
 import { retryPresets, type DurableContext } from "@aws/durable-execution-sdk-js";
 import { StatesError, toStatesError } from "./errors.js";
 import type { Run } from "./execution.js";
-import { effectiveInput, stateOutput, type FlowOptions } from "./flow.js";
+import { effectiveInput, placeResult, selectResult, type FlowOptions } from "./flow.js";
 import { readNumber } from "./numbers.js";
 import type { Retrier } from "./retry.js";
 import { withRetries } from "./retrying.js";
@@ -33,13 +33,16 @@ export interface TaskOptions extends FlowOptions {
  */
 export async function task(run: Run, ctx: DurableContext, input: Json, options: TaskOptions): Promise<Json> {
   const timeout = readNumber(run, options.state, input, "TimeoutSeconds", { value: options.timeoutSeconds, path: options.timeoutSecondsPath }, "integer", { min: 1 });
-  const raw = await withRetries(ctx, options.state, options.retry ?? [], async (retryCount) => {
-    const payload = effectiveInput(run, input, options, retryCount);
+  const selected = await withRetries(ctx, options.state, options.retry ?? [], async (retryCount) => {
+    // Parameters and ResultSelector are evaluated inside the step: intrinsics such as States.UUID then draw their
+    // values once, and replays read them from the checkpoint.
     const step = ctx.step(
       options.state,
       async () => {
         try {
-          return toJson(await options.call(payload, { state: options.state, resource: options.resource, retryCount }));
+          const payload = effectiveInput(run, input, options, retryCount);
+          const raw = toJson(await options.call(payload, { state: options.state, resource: options.resource, retryCount }));
+          return selectResult(run, raw, options);
         } catch (thrown) {
           throw toStatesError(thrown);
         }
@@ -52,5 +55,5 @@ export async function task(run: Run, ctx: DurableContext, input: Json, options: 
     });
     return Promise.race([step, timer]);
   });
-  return stateOutput(run, input, raw, options);
+  return placeResult(run, input, selected, options);
 }

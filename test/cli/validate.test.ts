@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
@@ -55,9 +55,14 @@ describe("asl2durable validate", () => {
   });
 
   test("directories and globs expand to definition files", async () => {
-    const dir = await run("validate", "fixtures", "--format", "json");
+    const root = mkdtempSync(join(tmpdir(), "asl2durable-"));
+    mkdirSync(join(root, "nested"));
+    writeFileSync(join(root, "b.asl.json"), readFileSync(VALID, "utf8"));
+    writeFileSync(join(root, "nested", "a.asl.yaml"), "StartAt: A\nStates:\n  A:\n    Type: Succeed\n");
+    writeFileSync(join(root, "notes.txt"), "not a definition");
+    const dir = await run("validate", root, "--format", "json");
     const files = (JSON.parse(dir.stdout) as { files: Array<{ file: string }> }).files.map((f) => f.file);
-    assert.deepEqual(files, ["fixtures/invalid/order-processing-mistakes.asl.json", "fixtures/order-processing.asl.json"]);
+    assert.deepEqual(files, [`${root}/b.asl.json`, `${root}/nested/a.asl.yaml`]);
     const glob = await run("validate", "fixtures/*.asl.json");
     assert.equal(glob.status, 0);
     assert.equal(glob.stdout, "1 file valid\n");

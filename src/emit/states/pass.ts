@@ -1,4 +1,5 @@
 import type { PassState } from "../../ir/types.js";
+import { templateUsesRandom } from "../../runtime/random.js";
 import { literal } from "../escape.js";
 import { pathProp, props, valueProp } from "../props.js";
 import type { StateEmitContext } from "./context.js";
@@ -15,5 +16,7 @@ export function emitPass(state: PassState, ctx: StateEmitContext): string {
     ["outputPath", pathProp(state.outputPath)],
   ]);
   const simple = options === `{ state: ${literal(state.origin.name)} }`;
-  return `${heading(state)}${simple ? "" : `data = asl.pass(run, data, ${options});\n`}${ctx.exit("next")}`;
+  // States.UUID / States.MathRandom must draw inside a durable step (replays then see the same values).
+  const call = templateUsesRandom(state.parameters) ? `await asl.passInStep(run, ctx, data, ${options})` : `asl.pass(run, data, ${options})`;
+  return `${heading(state)}${simple ? "" : `data = ${call};\n`}${ctx.exit("next")}`;
 }
