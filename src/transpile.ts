@@ -48,8 +48,11 @@ export async function transpile(definition: unknown, options: TranspileOptions =
     "// Do not edit: change the state machine and run `asl2durable transpile` again.",
   ].join("\n");
   // `$$.Execution.StartTime` needs a durable step; take it only when the definition reads the context object.
-  const readsStartTime = JSON.stringify(validation.definition).includes("$$");
-  const body = await formatTypeScript(emitModule(lowered.machine, { stateMachineName: name, header: "", readsStartTime }));
+  const text = JSON.stringify(validation.definition);
+  const readsStartTime = text.includes("$$");
+  // `$$`, `$$.State` or `$$.State.EnteredTime` read the time each state was entered: recorded in a step per state.
+  const readsEnteredTime = /\$\$(\.State(\.EnteredTime)?)?(?![\w.[])/.test(text);
+  const body = await formatTypeScript(emitModule(lowered.machine, { stateMachineName: name, header: "", readsStartTime, readsEnteredTime }));
   return { code: withChecksum(header, body.replace(/^\n+/, "")), diagnostics, ir: lowered.machine, inputHash };
 }
 

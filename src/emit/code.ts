@@ -12,14 +12,21 @@ import { emitTask } from "./states/task.js";
 import { emitWait } from "./states/wait.js";
 
 /** Turn structured control flow into TypeScript statements (prettier lays them out afterwards). */
-export function emitCode(code: Code, scopeFunction: (pointer: string) => string): string {
+export interface CodeOptions {
+  scopeFunction: (pointer: string) => string;
+  /** Record `$$.State.EnteredTime` at every state (only when the definition reads it). */
+  entersStates: boolean;
+}
+
+export function emitCode(code: Code, options: CodeOptions): string {
+  const scopeFunction = options.scopeFunction;
   switch (code.kind) {
     case "seq":
-      return code.items.map((c) => emitCode(c, scopeFunction)).join("");
+      return code.items.map((c) => emitCode(c, options)).join("");
     case "block":
-      return `${code.label}: {\n${emitCode(code.body, scopeFunction)}}\n`;
+      return `${code.label}: {\n${emitCode(code.body, options)}}\n`;
     case "loop":
-      return `${code.label}: while (true) {\n${emitCode(code.body, scopeFunction)}}\n`;
+      return `${code.label}: while (true) {\n${emitCode(code.body, options)}}\n`;
     case "break":
       return `break ${code.label};\n`;
     case "continue":
@@ -29,7 +36,7 @@ export function emitCode(code: Code, scopeFunction: (pointer: string) => string)
     case "goto":
       return `next = ${literal(code.target)};\ncontinue ${code.label};\n`;
     case "dispatch": {
-      const cases = code.cases.map((c) => `case ${literal(c.state.origin.name)}: {\n${emitCode(c.body, scopeFunction)}}\n`).join("");
+      const cases = code.cases.map((c) => `case ${literal(c.state.origin.name)}: {\n${emitCode(c.body, options)}}\n`).join("");
       return (
         `// The transitions of this scope form a cycle with several entries, so it runs as a dispatch loop.\n` +
         `let next: string = ${literal(code.entry)};\n` +
@@ -41,11 +48,15 @@ export function emitCode(code: Code, scopeFunction: (pointer: string) => string)
         exit: (key: ExitKey) => {
           const exit = code.exits.get(key);
           if (!exit) throw new Error(`emit: state ${code.state.origin.name} has no exit ${key}`);
-          return emitCode(exit, scopeFunction);
+          return emitCode(exit, options);
         },
         scopeFunction,
       };
-      return emitState(code.state, context);
+      const emitted = emitState(code.state, context);
+      if (!options.entersStates) return emitted;
+      // After the heading comment: record the entered time for `$$.State.EnteredTime`.
+      const newline = emitted.indexOf("\n") + 1;
+      return `${emitted.slice(0, newline)}await run.enter(ctx, ${literal(code.state.origin.name)});\n${emitted.slice(newline)}`;
     }
   }
 }

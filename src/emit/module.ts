@@ -12,6 +12,8 @@ export interface EmitOptions {
   header: string;
   /** The definition reads `$$.Execution.StartTime`. */
   readsStartTime: boolean;
+  /** The definition reads `$$.State.EnteredTime`. */
+  readsEnteredTime: boolean;
 }
 
 interface NestedScope {
@@ -37,7 +39,7 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
       title: commentText(
         n.owner.kind === "parallel" ? `Branch ${n.index} of "${n.owner.origin.name}" (Parallel).` : `One iteration of "${n.owner.origin.name}" (Map).`,
       ),
-      body: emitCode(structureScope(n.scope), scopeFunction),
+      body: emitCode(structureScope(n.scope), { scopeFunction, entersStates: options.readsEnteredTime }),
     }),
   );
   const hasTasks = [machine.scope, ...nested.map((n) => n.scope)].some((s) => s.states.some((st) => st.kind === "task"));
@@ -48,7 +50,7 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
     doc: machineDoc(machine, options.stateMachineName),
     scopes,
     startOptions: `{ ${start.join(", ")} }`,
-    body: emitCode(structureScope(machine.scope), scopeFunction),
+    body: emitCode(structureScope(machine.scope), { scopeFunction, entersStates: options.readsEnteredTime }),
   });
 }
 

@@ -22,10 +22,20 @@ export interface StartOptions {
  * `$$.Execution.Id` is the durable execution ARN; times come from durable steps, never from the replaying code.
  */
 export class Run {
+  private enteredTime: string | undefined;
+
   constructor(
     readonly execution: ExecutionInfo,
     private readonly mapItem?: { Index: number; Value: Json },
   ) {}
+
+  /**
+   * Record `$$.State.EnteredTime` for the state being entered. Generated code calls it before every state, only when
+   * the definition reads that time: the clock is read inside a durable step, so replays see the same time.
+   */
+  async enter(ctx: DurableContext, state: string): Promise<void> {
+    this.enteredTime = await ctx.step(`${state} (entered)`, async () => new Date().toISOString());
+  }
 
   /** The context object as state `state` sees it. */
   context(state: string, retryCount?: number): Json {
@@ -35,7 +45,11 @@ export class Run {
     const context: Record<string, Json> = {
       Execution: execution,
       // RetryCount exists for states that retry (Task, Parallel, Map): their helpers pass it.
-      State: retryCount === undefined ? { Name: state } : { Name: state, RetryCount: retryCount },
+      State: {
+        Name: state,
+        ...(this.enteredTime !== undefined ? { EnteredTime: this.enteredTime } : {}),
+        ...(retryCount !== undefined ? { RetryCount: retryCount } : {}),
+      },
       StateMachine: { Id: this.execution.stateMachine.id, Name: this.execution.stateMachine.name },
     };
     if (this.mapItem) context["Map"] = { Item: { Index: this.mapItem.Index, Value: this.mapItem.Value } };

@@ -13,11 +13,11 @@ const threshold = (JSON.parse(readFileSync(new URL("threshold.json", import.meta
 /** Cases that run but differ from AWS, each with the specific reason. */
 const KNOWN_DIFFERENCES: Record<string, string> = {
   "v2/base/test_base.py::TestSnfBase::test_query_context_object_values#get_execution_history":
-    "$$.Execution.RoleArn: a durable execution runs as its function's role, which the function cannot read, so the context object has no RoleArn",
+    "$$.Execution.RoleArn: a durable execution runs as its function's role, which the function cannot read, so the context object has no RoleArn; and $$.Execution.Id/Name are the durable execution's ARN and id, not a Step Functions execution ARN",
   "v2/context_object/test_context_object.py::TestSnfBase::test_input_path[$$]#get_execution_history":
-    "the whole $$ is compared: it has no Execution.RoleArn (see test_query_context_object_values)",
+    "the whole $$ is compared: no Execution.RoleArn, and Execution.Id is the durable execution's (see test_query_context_object_values)",
   "v2/context_object/test_context_object.py::TestSnfBase::test_output_path[$$]#get_execution_history":
-    "the whole $$ is compared: it has no Execution.RoleArn (see test_query_context_object_values)",
+    "the whole $$ is compared: no Execution.RoleArn, and Execution.Id is the durable execution's (see test_query_context_object_values)",
 };
 
 /** Why a case may be left unrun: its recording cannot be reproduced, or it uses a feature of the full-ASL stage. */
