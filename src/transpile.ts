@@ -49,7 +49,8 @@ export async function transpile(definition: unknown, options: TranspileOptions =
   ].join("\n");
   // `$$.Execution.StartTime` needs a durable step; take it only when the definition reads the context object.
   const text = JSON.stringify(validation.definition);
-  const readsStartTime = text.includes("$$");
+  // `$$`, `$$.Execution` or `$$.Execution.StartTime` read the start time, which needs a durable step.
+  const readsStartTime = /\$\$(\.Execution(\.StartTime)?)?(?![\w.[])/.test(text);
   // `$$`, `$$.State` or `$$.State.EnteredTime` read the time each state was entered: recorded in a step per state.
   const readsEnteredTime = /\$\$(\.State(\.EnteredTime)?)?(?![\w.[])/.test(text);
   const body = await formatTypeScript(emitModule(lowered.machine, { stateMachineName: name, header: "", readsStartTime, readsEnteredTime }));

@@ -27,7 +27,10 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
   const nested = collectNested(machine.scope);
   const used = new Set<string>();
   const names = new Map<string, string>();
-  for (const n of nested) names.set(n.scope.pointer, identifierFor(n.scope.startAt, used, "branch"));
+  for (const n of nested) {
+    const base = n.owner.kind === "parallel" ? `${n.owner.origin.name} branch ${n.index}` : `${n.owner.origin.name} iteration`;
+    names.set(n.scope.pointer, identifierFor(base, used, "scope"));
+  }
   const scopeFunction = (pointer: string): string => {
     const name = names.get(pointer);
     if (!name) throw new Error(`emit: no function for scope ${pointer}`);
@@ -50,6 +53,7 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
     doc: machineDoc(machine, options.stateMachineName),
     scopes,
     startOptions: `{ ${start.join(", ")} }`,
+    timeoutSeconds: machine.timeoutSeconds === undefined ? undefined : literal(machine.timeoutSeconds),
     body: emitCode(structureScope(machine.scope), { scopeFunction, entersStates: options.readsEnteredTime }),
   });
 }
@@ -57,7 +61,7 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
 function machineDoc(machine: MachineIR, name: string): string {
   const lines = [`The durable handler of the state machine "${name}".`];
   if (machine.comment) lines.push("", machine.comment);
-  lines.push("", "Each block below is one ASL state; control flow mirrors the state machine's transitions.");
+  lines.push("", "Each `// \"Name\" (Type)` comment below starts the code of one ASL state; the control flow follows its transitions.");
   return `/**\n${lines.map((l) => ` * ${commentText(l)}`.trimEnd()).join("\n")}\n */`;
 }
 

@@ -1,4 +1,5 @@
 import type { Dynamic, PathField, Retrier } from "../ir/types.js";
+import { RETRY_DEFAULTS } from "../runtime/retry.js";
 import { literal } from "./escape.js";
 
 /** An object literal from [key, expression] pairs; pairs whose expression is undefined are left out. */
@@ -17,18 +18,19 @@ export function valueProp(value: unknown): string | undefined {
   return value === undefined ? undefined : literal(value);
 }
 
-/** Retriers with defaults applied, as the runtime takes them. */
+/** Retriers, writing only what differs from the ASL defaults (the runtime applies them: ASL-9). */
 export function retryProp(retry: readonly Retrier[]): string | undefined {
   if (retry.length === 0) return undefined;
+  const unlessDefault = (value: number | string, fallback: number | string): string | undefined => (value === fallback ? undefined : literal(value));
   return `[${retry
     .map((r) =>
       props([
         ["errorEquals", literal(r.errorEquals)],
-        ["intervalSeconds", literal(r.intervalSeconds)],
-        ["maxAttempts", literal(r.maxAttempts)],
-        ["backoffRate", literal(r.backoffRate)],
+        ["intervalSeconds", unlessDefault(r.intervalSeconds, RETRY_DEFAULTS.intervalSeconds)],
+        ["maxAttempts", unlessDefault(r.maxAttempts, RETRY_DEFAULTS.maxAttempts)],
+        ["backoffRate", unlessDefault(r.backoffRate, RETRY_DEFAULTS.backoffRate)],
         ["maxDelaySeconds", r.maxDelaySeconds === undefined ? undefined : literal(r.maxDelaySeconds)],
-        ["jitter", literal(r.jitter)],
+        ["jitter", unlessDefault(r.jitter, RETRY_DEFAULTS.jitter)],
       ]),
     )
     .join(", ")}]`;

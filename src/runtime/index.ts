@@ -13,7 +13,8 @@ export { parallel, map, type ParallelOptions, type MapOptions, type ScopeFunctio
 export { wait, type WaitOptions } from "./wait.js";
 export { pass, passInStep, test, fail, noChoiceMatched, inputPath, outputPath, type PassOptions, type FailOptions } from "./states.js";
 export { catchError, type Catcher, type Caught } from "./catch.js";
-export { decideRetry, durableWaitSeconds, type Retrier } from "./retry.js";
+export { decideRetry, durableWaitSeconds, RETRY_DEFAULTS, type Retrier } from "./retry.js";
+export { integrationFor } from "./integrations.js";
 export { withRetries } from "./retrying.js";
 export { selectPath, setPath, pathExists, evaluatePath } from "./jsonpath.js";
 export { evaluateTemplate } from "./template.js";

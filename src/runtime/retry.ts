@@ -1,14 +1,17 @@
 import { errorMatches } from "./errors.js";
 
-/** An ASL retrier with its defaults applied (ASL-9). */
+/** ASL-9 defaults of a retrier's fields. */
+export const RETRY_DEFAULTS = { intervalSeconds: 1, maxAttempts: 3, backoffRate: 2, jitter: "NONE" } as const;
+
+/** An ASL retrier (ASL-9); absent fields take RETRY_DEFAULTS. */
 export interface Retrier {
   errorEquals: readonly string[];
-  intervalSeconds: number;
+  intervalSeconds?: number;
   /** Retries, not attempts: 0 = never retry. */
-  maxAttempts: number;
-  backoffRate: number;
+  maxAttempts?: number;
+  backoffRate?: number;
   maxDelaySeconds?: number;
-  jitter: "FULL" | "NONE";
+  jitter?: "FULL" | "NONE";
 }
 
 /** Retries made so far by each retrier during one visit to a state (ASL-9: each retrier counts its own). */
@@ -28,10 +31,10 @@ export function decideRetry(retriers: readonly Retrier[], counts: RetryCounts, e
   const retrier = retriers[index];
   if (retrier === undefined) return { retry: false };
   const done = counts[index] ?? 0;
-  if (done >= retrier.maxAttempts) return { retry: false };
-  let delay = retrier.intervalSeconds * Math.pow(retrier.backoffRate, done);
+  if (done >= (retrier.maxAttempts ?? RETRY_DEFAULTS.maxAttempts)) return { retry: false };
+  let delay = (retrier.intervalSeconds ?? RETRY_DEFAULTS.intervalSeconds) * Math.pow(retrier.backoffRate ?? RETRY_DEFAULTS.backoffRate, done);
   if (retrier.maxDelaySeconds !== undefined) delay = Math.min(delay, retrier.maxDelaySeconds);
-  return { retry: true, retrier: index, delaySeconds: delay, jitter: retrier.jitter === "FULL" };
+  return { retry: true, retrier: index, delaySeconds: delay, jitter: (retrier.jitter ?? RETRY_DEFAULTS.jitter) === "FULL" };
 }
 
 /** Durable waits take whole seconds, at least 1 (../shared/reference/durable-sdk.md §2.2, §7): round up. */

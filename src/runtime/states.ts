@@ -14,15 +14,15 @@ export interface PassOptions {
   state: string;
   inputPath?: string | null;
   parameters?: unknown;
-  /** The literal Result, wrapped so that a `null` Result can be told from none. Never evaluated as a template [obs]. */
-  result?: { value: Json };
+  /** The literal Result (present, even as null, means "use it"). Never evaluated as a template [obs]. */
+  result?: Json;
   resultPath?: string | null;
   outputPath?: string | null;
 }
 
 /** A Pass state: result = Result, else the effective input; then ResultPath and OutputPath (ASL-6.1, ASL-3.1). */
 export function pass(run: Run, input: Json, options: PassOptions): Json {
-  const result = options.result !== undefined ? options.result.value : effectiveInput(run, input, options);
+  const result = Object.hasOwn(options, "result") ? (options.result as Json) : effectiveInput(run, input, options);
   const context = run.context(options.state);
   return applyOutputPath(applyResultPath(input, result, options.resultPath), options.outputPath, { context }) as Json;
 }

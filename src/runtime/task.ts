@@ -2,6 +2,7 @@ import { retryPresets, type DurableContext } from "@aws/durable-execution-sdk-js
 import { StatesError, toStatesError } from "./errors.js";
 import type { Run } from "./execution.js";
 import { effectiveInput, placeResult, selectResult, type FlowOptions } from "./flow.js";
+import { integrationFor } from "./integrations.js";
 import { readNumber } from "./numbers.js";
 import type { Retrier } from "./retry.js";
 import { withRetries } from "./retrying.js";
@@ -20,7 +21,8 @@ export interface TaskInfo {
 
 export interface TaskOptions extends FlowOptions {
   resource: string;
-  call: TaskOverride;
+  /** Replaces the integration the Resource names (a `tasks` override); without it the default wiring is used. */
+  call?: TaskOverride | undefined;
   retry?: readonly Retrier[];
   timeoutSeconds?: number;
   timeoutSecondsPath?: string;
@@ -41,7 +43,8 @@ export async function task(run: Run, ctx: DurableContext, input: Json, options: 
       async () => {
         try {
           const payload = effectiveInput(run, input, options, retryCount);
-          const raw = toJson(await options.call(payload, { state: options.state, resource: options.resource, retryCount }));
+          const call = options.call ?? integrationFor(options.resource);
+          const raw = toJson(await call(payload, { state: options.state, resource: options.resource, retryCount }));
           return selectResult(run, raw, options);
         } catch (thrown) {
           throw toStatesError(thrown);

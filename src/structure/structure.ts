@@ -117,7 +117,8 @@ function dispatch(graph: ScopeGraph): Code {
 
 /** Readability passes: drop `break` in tail position of its own block, then unwrap blocks nobody breaks out of. */
 function simplify(code: Code): Code {
-  return unwrapUnused(dropTailBreaks(code));
+  // Unwrapping a block can put another block's break in tail position, so two rounds.
+  return unwrapUnused(dropTailBreaks(unwrapUnused(dropTailBreaks(code))));
 }
 
 function dropTailBreaks(code: Code): Code {

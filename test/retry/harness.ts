@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { withDurableExecution } from "@aws/durable-execution-sdk-js";
 import { LocalDurableTestRunner, type DurableOperation, type TestResult } from "@aws/durable-execution-sdk-js-testing";
@@ -69,9 +70,11 @@ export interface Observation {
   timeline(state: string): string[];
   /** The durations of the retry waits of `state`, in order. */
   retryDelays(state: string): number[];
+  /** Status, result or error, and the operations, for assertion messages. */
+  summary: string;
 }
 
-let generated = 0;
+let environmentReady = false;
 
 /** Transpile `definition` (asserting it transpiles without errors) and run it once with `payload`. */
 export async function runMachine(definition: unknown, payload: Json, tasks: Record<string, ScriptedTask> = {}): Promise<Observation> {
@@ -79,9 +82,17 @@ export async function runMachine(definition: unknown, payload: Json, tasks: Reco
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   assert.equal(result.code !== "" && errors.length === 0, true, `transpile failed: ${errors.map((d) => `${d.code} ${d.message}`).join("; ")}`);
   mkdirSync(GENERATED_DIR, { recursive: true });
-  const file = `${GENERATED_DIR}machine-${process.pid}-${++generated}.ts`;
-  writeFileSync(file, result.code);
+  // Named by content: stable across runs, and the same definition is the same module.
+  const file = `${GENERATED_DIR}machine-${createHash("sha1").update(result.code).digest("hex").slice(0, 12)}.ts`;
+  // Written under a temporary name and renamed: another process running this file may be importing the module.
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, result.code);
+  renameSync(temporary, file);
   const module = (await import(pathToFileURL(file).href)) as HandlerModule;
+  if (!environmentReady) {
+    await LocalDurableTestRunner.setupTestEnvironment({ skipTime: true });
+    environmentReady = true;
+  }
   const overrides = Object.fromEntries(Object.entries(tasks).map(([state, t]) => [state, t.override]));
   const runner = new LocalDurableTestRunner({ handlerFunction: module.makeHandler({ tasks: overrides }) });
   const execution = await runner.run({ payload });
@@ -117,12 +128,14 @@ function observe(execution: TestResult): Observation {
     const waits = roots.filter((op) => op.getType() === "WAIT" && retryWait(state).test(op.getName() ?? ""));
     return waits.map((op) => waitSeconds(op) ?? Number.NaN);
   };
-  const observation: Observation = { status, operations, invocations: execution.getInvocations().length, timeline, retryDelays };
+  const observation: Observation = { status, operations, invocations: execution.getInvocations().length, timeline, retryDelays, summary: "" };
   if (status === "SUCCEEDED") observation.output = (execution.getResult() ?? null) as Json;
   else {
     const error = execution.getError();
     observation.error = { type: error.errorType, message: error.errorMessage };
   }
+  const ops = operations.map((op) => `${op.getType() ?? "?"} ${JSON.stringify(op.getName())} ${op.getStatus() ?? "?"}`);
+  observation.summary = `${status} ${JSON.stringify(observation.output ?? observation.error)}; operations: ${ops.join(", ")}`;
   return observation;
 }
 
@@ -135,10 +148,19 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-export async function setup(): Promise<void> {
-  await LocalDurableTestRunner.setupTestEnvironment({ skipTime: true });
-}
-
+/**
+ * Stop the checkpoint server and uninstall the fake timers (call from `after`).
+ *
+ * Both ends are placed with node:test's own timers in mind: setupTestEnvironment({ skipTime: true }) installs sinon
+ * fake timers process-wide with shouldClearNativeTimers, and uninstalling them drops every pending fake timer. Set up
+ * from a `before` hook, the file's test reports were lost under `node --test`; torn down at once, the LAST test's
+ * report was. So the environment is set up lazily by the first `runMachine` (inside a test), and teardown first lets
+ * the (advancing) fake clock run for 100 ms so that pending timers fire.
+ */
 export async function teardown(): Promise<void> {
-  await LocalDurableTestRunner.teardownTestEnvironment();
+  if (environmentReady) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await LocalDurableTestRunner.teardownTestEnvironment();
+  }
+  environmentReady = false;
 }

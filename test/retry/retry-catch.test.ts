@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { attemptsWithDelays, failThenReturn, LAMBDA, runMachine, scripted, setup, teardown, type Step } from "./harness.js";
+import { after, describe, test } from "node:test";
+import { attemptsWithDelays, failThenReturn, LAMBDA, runMachine, scripted, teardown, type Step } from "./harness.js";
 
 /**
  * ASL Retry and Catch (ASL-9), observed end to end: each definition is transpiled, run in the durable SDK's
@@ -15,28 +15,24 @@ import { attemptsWithDelays, failThenReturn, LAMBDA, runMachine, scripted, setup
  * Documented mapping (not ASL): durable waits take whole seconds ≥ 1, so the runtime waits
  * max(1, ceil(delay)) seconds (src/runtime/retry.ts `durableWaitSeconds`; durable-sdk.md §7 Retry row).
  */
-before(setup);
 after(teardown);
 
-/** One Task "T" with the given Retry/Catch, whose catchers all lead to the Pass state "Caught". */
+/** One Task "T" with the given fields; its catchers (if any) lead to the Pass state "Caught". */
 function taskMachine(fields: Record<string, unknown>): Record<string, unknown> {
-  return {
-    StartAt: "T",
-    States: {
-      T: { Type: "Task", Resource: LAMBDA, End: true, ...fields },
-      Caught: { Type: "Pass", End: true },
-    },
-  };
+  const states: Record<string, unknown> = { T: { Type: "Task", Resource: LAMBDA, End: true, ...fields } };
+  if ("Catch" in fields) states["Caught"] = { Type: "Pass", End: true };
+  return { StartAt: "T", States: states };
 }
 
-const catchAll = (errorEquals: string[], extra: Record<string, unknown> = {}) => [{ ErrorEquals: errorEquals, Next: "Caught", ...extra }];
+/** A Catch field with one catcher leading to "Caught". */
+const catchTo = (errorEquals: string[], extra: Record<string, unknown> = {}) => [{ ErrorEquals: errorEquals, Next: "Caught", ...extra }];
 
 describe("ASL-9 retry delays and attempt counts", () => {
   test("a retrier with only ErrorEquals: 3 retries (4 attempts), delays 1, 2, 4 s", async () => {
     // Defaults: MaxAttempts 3, IntervalSeconds 1, BackoffRate 2 → 1×2⁰, 1×2¹, 1×2² = 1, 2, 4.
     const t = scripted(failThenReturn("Flaky", 3, { ok: true }));
     const run = await runMachine(taskMachine({ Retry: [{ ErrorEquals: ["Flaky"] }] }), { in: 1 }, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.deepEqual(run.output, { ok: true });
     assert.equal(t.calls.length, 4);
     assert.deepEqual(run.timeline("T"), attemptsWithDelays([1, 2, 4]));
@@ -45,7 +41,7 @@ describe("ASL-9 retry delays and attempt counts", () => {
   test("default retrier exhausted: the 4th failure is final and fails the execution with its name and cause", async () => {
     const t = scripted(failThenReturn("Flaky", 5, "never reached"));
     const run = await runMachine(taskMachine({ Retry: [{ ErrorEquals: ["Flaky"] }] }), {}, { T: t });
-    assert.equal(run.status, "FAILED");
+    assert.equal(run.status, "FAILED", run.summary);
     assert.deepEqual(run.error, { type: "Flaky", message: "attempt 4" });
     assert.equal(t.calls.length, 4);
     assert.deepEqual(run.timeline("T"), attemptsWithDelays([1, 2, 4]));
@@ -55,7 +51,7 @@ describe("ASL-9 retry delays and attempt counts", () => {
     // 2×3⁰, 2×3¹, 2×3² = 2, 6, 18.
     const t = scripted(failThenReturn("Flaky", 3, "done"));
     const run = await runMachine(taskMachine({ Retry: [{ ErrorEquals: ["Flaky"], IntervalSeconds: 2, BackoffRate: 3, MaxAttempts: 3 }] }), {}, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.equal(run.output, "done");
     assert.equal(t.calls.length, 4);
     assert.deepEqual(run.timeline("T"), attemptsWithDelays([2, 6, 18]));
@@ -66,7 +62,7 @@ describe("ASL-9 retry delays and attempt counts", () => {
     const t = scripted(failThenReturn("Flaky", 4, "done"));
     const retrier = { ErrorEquals: ["Flaky"], IntervalSeconds: 2, BackoffRate: 3, MaxAttempts: 4, MaxDelaySeconds: 10 };
     const run = await runMachine(taskMachine({ Retry: [retrier] }), {}, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.equal(t.calls.length, 5);
     assert.deepEqual(run.timeline("T"), attemptsWithDelays([2, 6, 10, 10]));
   });
@@ -74,7 +70,7 @@ describe("ASL-9 retry delays and attempt counts", () => {
   test("BackoffRate 1 keeps the delay constant: 3, 3, 3", async () => {
     const t = scripted(failThenReturn("Flaky", 3, "done"));
     const run = await runMachine(taskMachine({ Retry: [{ ErrorEquals: ["Flaky"], IntervalSeconds: 3, BackoffRate: 1 }] }), {}, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.equal(t.calls.length, 4);
     assert.deepEqual(run.timeline("T"), attemptsWithDelays([3, 3, 3]));
   });
@@ -84,15 +80,15 @@ describe("ASL-9 retry delays and attempt counts", () => {
     // (src/runtime/retry.ts durableWaitSeconds = max(1, ceil(delay))), so no retry happens EARLIER than ASL says.
     const t = scripted(failThenReturn("Flaky", 4, "done"));
     const run = await runMachine(taskMachine({ Retry: [{ ErrorEquals: ["Flaky"], BackoffRate: 1.5, MaxAttempts: 4 }] }), {}, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.equal(t.calls.length, 5);
     assert.deepEqual(run.timeline("T"), attemptsWithDelays([1, 2, 3, 4]));
   });
 
   test("MaxAttempts 0: never retried, goes straight to Catch", async () => {
     const t = scripted(failThenReturn("Flaky", 1, "unused"));
-    const run = await runMachine(taskMachine({ Retry: [{ ErrorEquals: ["Flaky"], MaxAttempts: 0 }], Catch: catchAll(["Flaky"]) }), { in: 1 }, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    const run = await runMachine(taskMachine({ Retry: [{ ErrorEquals: ["Flaky"], MaxAttempts: 0 }], Catch: catchTo(["Flaky"]) }), { in: 1 }, { T: t });
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     // Catch default ResultPath "$": the output is the error output itself.
     assert.deepEqual(run.output, { Error: "Flaky", Cause: "attempt 1" });
     assert.equal(t.calls.length, 1);
@@ -101,8 +97,8 @@ describe("ASL-9 retry delays and attempt counts", () => {
 
   test("retriers are tried before catchers: the catcher gets the LAST attempt's error", async () => {
     const t = scripted(failThenReturn("Flaky", 2, "unused"));
-    const run = await runMachine(taskMachine({ Retry: [{ ErrorEquals: ["Flaky"], MaxAttempts: 1 }], Catch: catchAll(["Flaky"]) }), {}, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    const run = await runMachine(taskMachine({ Retry: [{ ErrorEquals: ["Flaky"], MaxAttempts: 1 }], Catch: catchTo(["Flaky"]) }), {}, { T: t });
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.deepEqual(run.output, { Error: "Flaky", Cause: "attempt 2" });
     assert.deepEqual(run.timeline("T"), attemptsWithDelays([1]));
   });
@@ -110,7 +106,7 @@ describe("ASL-9 retry delays and attempt counts", () => {
   test("$$.State.RetryCount is 0 on the first attempt and increments with each retry", async () => {
     const t = scripted(failThenReturn("Flaky", 3, "done"));
     const run = await runMachine(taskMachine({ Parameters: { "retry.$": "$$.State.RetryCount" }, Retry: [{ ErrorEquals: ["Flaky"] }] }), {}, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.deepEqual(
       t.calls.map((c) => c.input),
       [0, 1, 2, 3].map((retry) => ({ retry })),
@@ -131,7 +127,7 @@ describe("ASL-9 retry delays and attempt counts", () => {
     const visit = (round: number): Step[] => [{ raise: "A" }, { raise: "A" }, { return: { round } }];
     const t = scripted([...visit(1), ...visit(2)]);
     const run = await runMachine(definition, {}, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.deepEqual(run.output, { last: { round: 2 } });
     assert.equal(t.calls.length, 6);
     assert.deepEqual(run.timeline("T"), [...attemptsWithDelays([1, 2]), ...attemptsWithDelays([1, 2])]);
@@ -153,7 +149,7 @@ describe("ASL-9 retrier selection: first match wins, each retrier counts its own
       { ErrorEquals: ["B"], MaxAttempts: 1 },
     ];
     const run = await runMachine(taskMachine({ Retry: retry }), {}, { T: t });
-    assert.equal(run.status, "FAILED");
+    assert.equal(run.status, "FAILED", run.summary);
     assert.deepEqual(run.error, { type: "A", message: "fourth" });
     assert.equal(t.calls.length, 4);
     assert.deepEqual(run.timeline("T"), attemptsWithDelays([1, 2, 1]));
@@ -167,7 +163,7 @@ describe("ASL-9 retrier selection: first match wins, each retrier counts its own
       { ErrorEquals: ["B"], MaxAttempts: 2, IntervalSeconds: 10 },
     ];
     const run = await runMachine(taskMachine({ Retry: retry }), {}, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.equal(run.output, "done");
     assert.equal(t.calls.length, 5);
     assert.deepEqual(run.timeline("T"), attemptsWithDelays([1, 10, 2, 20]));
@@ -182,7 +178,7 @@ describe("ASL-9 retrier selection: first match wins, each retrier counts its own
       { ErrorEquals: ["States.ALL"], MaxAttempts: 5, IntervalSeconds: 5 },
     ];
     const run = await runMachine(taskMachine({ Retry: retry }), {}, { T: t });
-    assert.equal(run.status, "FAILED");
+    assert.equal(run.status, "FAILED", run.summary);
     assert.deepEqual(run.error, { type: "A", message: "second" });
     assert.equal(t.calls.length, 2);
     assert.deepEqual(run.timeline("T"), attemptsWithDelays([1]));
@@ -195,7 +191,7 @@ describe("ASL-9 retrier selection: first match wins, each retrier counts its own
       { ErrorEquals: ["States.ALL"], MaxAttempts: 5, IntervalSeconds: 5 },
     ];
     const run = await runMachine(taskMachine({ Retry: retry }), {}, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     // B → retrier 2, its retry 1: 5 s. A → retrier 1, its retry 1: 1 s.
     assert.deepEqual(run.timeline("T"), attemptsWithDelays([5, 1]));
   });
@@ -203,7 +199,7 @@ describe("ASL-9 retrier selection: first match wins, each retrier counts its own
   test("States.ALL retries a custom error", async () => {
     const t = scripted(failThenReturn("My.Custom", 2, "done"));
     const run = await runMachine(taskMachine({ Retry: [{ ErrorEquals: ["States.ALL"] }] }), {}, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.deepEqual(run.timeline("T"), attemptsWithDelays([1, 2]));
   });
 
@@ -213,24 +209,26 @@ describe("ASL-9 retrier selection: first match wins, each retrier counts its own
     // States.ALL retrier sees the error and must decline it: no retry wait, the task is never called, the execution fails.
     const t = scripted([{ return: "never reached" }]);
     const run = await runMachine(
-      taskMachine({ Parameters: { "x.$": "$.missing" }, Retry: [{ ErrorEquals: ["States.ALL"] }], Catch: catchAll(["States.ALL"]) }),
+      taskMachine({ Parameters: { "x.$": "$.missing" }, Retry: [{ ErrorEquals: ["States.ALL"] }], Catch: catchTo(["States.ALL"]) }),
       { present: 1 },
       { T: t },
     );
-    assert.equal(run.status, "FAILED");
+    assert.equal(run.status, "FAILED", run.summary);
     assert.equal(run.error?.type, "States.Runtime");
     assert.equal(t.calls.length, 0);
     assert.deepEqual(run.retryDelays("T"), []);
   });
 
   test("States.TaskFailed retries and catches a custom task error", async () => {
+    // No TimeoutSeconds here: under skipTime the local runner completes a durable timer about 1 ms after it starts
+    // (whatever its duration), so a timeout timer could win the race against a task that fails at once.
     const t = scripted([{ raise: "Custom.Err" }, { raise: "Custom.Err", cause: "again" }]);
     const run = await runMachine(
-      taskMachine({ TimeoutSeconds: 5, Retry: [{ ErrorEquals: ["States.TaskFailed"], MaxAttempts: 1 }], Catch: catchAll(["States.TaskFailed"]) }),
+      taskMachine({ Retry: [{ ErrorEquals: ["States.TaskFailed"], MaxAttempts: 1 }], Catch: catchTo(["States.TaskFailed"]) }),
       {},
       { T: t },
     );
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.deepEqual(run.output, { Error: "Custom.Err", Cause: "again" });
     assert.deepEqual(run.timeline("T"), attemptsWithDelays([1]));
   });
@@ -259,7 +257,7 @@ describe("ASL-9 retrier selection: first match wins, each retrier counts its own
       },
     };
     const run = await runMachine(definition, {}, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     const output = run.output as { Error: string; Cause: string; via: string };
     assert.equal(output.via, "timed out");
     assert.equal(output.Error, "States.Timeout");
@@ -270,8 +268,12 @@ describe("ASL-9 retrier selection: first match wins, each retrier counts its own
 
   test("a States.Timeout retrier retries a timeout; when exhausted, the execution fails with States.Timeout", async () => {
     const t = scripted(["hang", "hang", { return: "never reached" }]);
-    const run = await runMachine(taskMachine({ TimeoutSeconds: 5, Retry: [{ ErrorEquals: ["States.Timeout"], MaxAttempts: 1, IntervalSeconds: 3 }] }), {}, { T: t });
-    assert.equal(run.status, "FAILED");
+    const run = await runMachine(
+      taskMachine({ TimeoutSeconds: 5, Retry: [{ ErrorEquals: ["States.Timeout"], MaxAttempts: 1, IntervalSeconds: 3 }] }),
+      {},
+      { T: t },
+    );
+    assert.equal(run.status, "FAILED", run.summary);
     assert.equal(run.error?.type, "States.Timeout");
     assert.equal(t.calls.length, 2);
     assert.deepEqual(run.timeline("T"), attemptsWithDelays([3]));
@@ -280,36 +282,39 @@ describe("ASL-9 retrier selection: first match wins, each retrier counts its own
 
 describe("ASL-9 JitterStrategy FULL", () => {
   test("each delay is drawn from [0, nominal] in a durable step, then waited as max(1, ceil(delay)) seconds; replays reuse the draw", async () => {
-    // Nominal delays 4×2^(k−1) = 4, 8, 16. The draws are scripted through Math.random: 0, 0.5, 0.999 → jittered delays
-    // 0, 4, 15.984 → durable waits max(1, ceil(·)) = 1, 4, 16, all within [1, nominal].
-    const draws = [0, 0.5, 0.999];
+    // Nominal delays 1000×2^(k−1) = 1000, 2000, 4000 s. The draws are scripted through Math.random: 0.95, 0, 0.5 →
+    // jittered delays 950, 0, 2000 s → durable waits max(1, ceil(·)) = 950, 1, 2000, all within [1, nominal].
+    // A wait longer than the invocation's remaining time (the local runner's Lambda context reports 900 s) suspends
+    // the execution, and the next invocation replays the orchestration code from the start — including the retry loop
+    // that drew the jitter.
+    const draws = [0.95, 0, 0.5];
     let randomCalls = 0;
     const random = Math.random;
     Math.random = () => draws[randomCalls++] ?? random();
     const t = scripted(failThenReturn("Flaky", 3, "done"));
     let run;
     try {
-      run = await runMachine(taskMachine({ Retry: [{ ErrorEquals: ["Flaky"], IntervalSeconds: 4, JitterStrategy: "FULL" }] }), {}, { T: t });
+      run = await runMachine(taskMachine({ Retry: [{ ErrorEquals: ["Flaky"], IntervalSeconds: 1000, JitterStrategy: "FULL" }] }), {}, { T: t });
     } finally {
       Math.random = random;
     }
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.equal(t.calls.length, 4);
-    assert.deepEqual(run.timeline("T"), ["attempt", "jitter", "wait 1", "attempt", "jitter", "wait 4", "attempt", "jitter", "wait 16", "attempt"]);
-    const nominal = [4, 8, 16];
+    assert.deepEqual(run.timeline("T"), ["attempt", "jitter", "wait 950", "attempt", "jitter", "wait 1", "attempt", "jitter", "wait 2000", "attempt"]);
+    const nominal = [1000, 2000, 4000];
     run.retryDelays("T").forEach((d, i) => assert.ok(d >= 1 && d <= (nominal[i] ?? 0), `delay ${d} outside [1, ${nominal[i]}]`));
     // The draws are recorded as steps "T (retry n jitter)"…
     const jitterSteps = run.operations.filter((op) => /^T \(retry \d+ jitter\)$/.test(op.getName() ?? ""));
     assert.deepEqual(
       jitterSteps.map((op) => [op.getName(), op.getStepDetails()?.result]),
       [
-        ["T (retry 1 jitter)", 0],
-        ["T (retry 2 jitter)", 0.5],
-        ["T (retry 3 jitter)", 0.999],
+        ["T (retry 1 jitter)", 0.95],
+        ["T (retry 2 jitter)", 0],
+        ["T (retry 3 jitter)", 0.5],
       ],
     );
-    // …so although the orchestration code was replayed from the start in later invocations, Math.random ran once per
-    // retry: a replay reads the recorded draw instead of drawing again.
+    // …so although the orchestration code was replayed in later invocations, Math.random ran once per retry: a replay
+    // reads the recorded draw instead of drawing again (a fresh draw would also have consumed the fallback values).
     assert.ok(run.invocations >= 2, `expected a replay, got ${run.invocations} invocation(s)`);
     assert.equal(randomCalls, 3);
   });
@@ -327,16 +332,16 @@ describe("ASL-9 Catch", () => {
 
   test('ResultPath "$.error" merges {Error, Cause} into the raw state input', async () => {
     const t = scripted([{ raise: "Boom", cause: "bad" }]);
-    const run = await runMachine(taskMachine({ InputPath: "$.sub", Catch: catchAll(["Boom"], { ResultPath: "$.error" }) }), input, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    const run = await runMachine(taskMachine({ InputPath: "$.sub", Catch: catchTo(["Boom"], { ResultPath: "$.error" }) }), input, { T: t });
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.deepEqual(t.calls[0]?.input, { x: 1 });
     assert.deepEqual(run.output, { sub: { x: 1 }, keep: true, error: { Error: "Boom", Cause: "bad" } });
   });
 
   test("ResultPath null keeps the raw input", async () => {
     const t = scripted([{ raise: "Boom", cause: "bad" }]);
-    const run = await runMachine(taskMachine({ InputPath: "$.sub", Catch: catchAll(["Boom"], { ResultPath: null }) }), input, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    const run = await runMachine(taskMachine({ InputPath: "$.sub", Catch: catchTo(["Boom"], { ResultPath: null }) }), input, { T: t });
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.deepEqual(run.output, input);
   });
 
@@ -361,14 +366,14 @@ describe("ASL-9 Catch", () => {
       },
     };
     const run = await runMachine(definition, {}, { T: t });
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.deepEqual(run.output, { Error: "B", Cause: "bee", via: "B" });
   });
 
   test("no catcher matches: the execution fails with the original error name and cause", async () => {
     const t = scripted([{ raise: "Other.Err", cause: "unmatched" }]);
-    const run = await runMachine(taskMachine({ Retry: [{ ErrorEquals: ["A"] }], Catch: catchAll(["A", "B"]) }), {}, { T: t });
-    assert.equal(run.status, "FAILED");
+    const run = await runMachine(taskMachine({ Retry: [{ ErrorEquals: ["A"] }], Catch: catchTo(["A", "B"]) }), {}, { T: t });
+    assert.equal(run.status, "FAILED", run.summary);
     assert.deepEqual(run.error, { type: "Other.Err", message: "unmatched" });
     assert.deepEqual(run.timeline("T"), ["attempt"]);
   });
@@ -388,38 +393,38 @@ describe("ASL-9 error names survive durable boundaries (Parallel branches, Map i
         End: true,
         ...fields,
       },
-      Caught: { Type: "Pass", End: true },
+      ...("Catch" in fields ? { Caught: { Type: "Pass", End: true } } : {}),
     },
   });
   const mapWith = (fields: Record<string, unknown>) => ({
     StartAt: "M",
     States: {
       M: { Type: "Map", ItemsPath: "$.items", ItemProcessor: { StartAt: "Boom", States: { Boom: fail } }, End: true, ...fields },
-      Caught: { Type: "Pass", End: true },
+      ...("Catch" in fields ? { Caught: { Type: "Pass", End: true } } : {}),
     },
   });
 
-  test("a Fail state in a Parallel branch is caught by ErrorEquals [\"My.Custom\"] on the Parallel", async () => {
-    const run = await runMachine(parallelWith({ Catch: catchAll(["My.Custom"]) }), { in: 1 });
-    assert.equal(run.status, "SUCCEEDED");
+  test('a Fail state in a Parallel branch is caught by ErrorEquals ["My.Custom"] on the Parallel', async () => {
+    const run = await runMachine(parallelWith({ Catch: catchTo(["My.Custom"]) }), { in: 1 });
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.deepEqual(run.output, { Error: "My.Custom", Cause: "why" });
   });
 
   test("uncaught, the Parallel's branch failure fails the execution with My.Custom / why", async () => {
     const run = await runMachine(parallelWith({}), { in: 1 });
-    assert.equal(run.status, "FAILED");
+    assert.equal(run.status, "FAILED", run.summary);
     assert.deepEqual(run.error, { type: "My.Custom", message: "why" });
   });
 
-  test("a Fail state in a Map iteration is caught by ErrorEquals [\"My.Custom\"] on the Map", async () => {
-    const run = await runMachine(mapWith({ Catch: catchAll(["My.Custom"]) }), { items: [1, 2] });
-    assert.equal(run.status, "SUCCEEDED");
+  test('a Fail state in a Map iteration is caught by ErrorEquals ["My.Custom"] on the Map', async () => {
+    const run = await runMachine(mapWith({ Catch: catchTo(["My.Custom"]) }), { items: [1, 2] });
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.deepEqual(run.output, { Error: "My.Custom", Cause: "why" });
   });
 
   test("uncaught, the Map's iteration failure fails the execution with My.Custom / why", async () => {
     const run = await runMachine(mapWith({}), { items: [1] });
-    assert.equal(run.status, "FAILED");
+    assert.equal(run.status, "FAILED", run.summary);
     assert.deepEqual(run.error, { type: "My.Custom", message: "why" });
   });
 
@@ -440,7 +445,7 @@ describe("ASL-9 error names survive durable boundaries (Parallel branches, Map i
       },
     };
     const run = await runMachine(definition, [1], { Work: scripted([{ raise: "Deep.Err", cause: "from the item" }]) });
-    assert.equal(run.status, "FAILED");
+    assert.equal(run.status, "FAILED", run.summary);
     assert.deepEqual(run.error, { type: "Deep.Err", message: "from the item" });
   });
 });
@@ -464,7 +469,7 @@ describe("ASL-9 Retry on Parallel and Map re-runs the whole state", () => {
       },
     };
     const run = await runMachine(definition, {}, { Flaky: flaky, Steady: steady });
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.deepEqual(run.output, ["one", "two"]);
     assert.equal(flaky.calls.length, 2);
     assert.equal(steady.calls.length, 2);
@@ -486,7 +491,7 @@ describe("ASL-9 Retry on Parallel and Map re-runs the whole state", () => {
       },
     };
     const run = await runMachine(definition, ["x", "y"], { Item: item });
-    assert.equal(run.status, "SUCCEEDED");
+    assert.equal(run.status, "SUCCEEDED", run.summary);
     assert.deepEqual(run.output, ["a", "b"]);
     assert.deepEqual(
       item.calls.map((c) => c.input),

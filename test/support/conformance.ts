@@ -8,6 +8,7 @@ import type { MachineIR, ScopeIR, TaskState } from "../../src/ir/types.js";
 import type { TaskOverride } from "../../src/runtime/index.js";
 import { conformanceCases, type ConformanceCase } from "./shared.js";
 import { matchesExpected } from "./expected.js";
+import { setupSkipTime } from "./skip-time.js";
 
 /**
  * Runs the AWS-recorded conformance cases (../shared/conformance) through the generated handlers in the durable SDK's
@@ -153,7 +154,7 @@ export async function runCase(c: ConformanceCase): Promise<CaseResult> {
   const generated = await generateCase(c);
   if ("reason" in generated) return { id: c.id, category: c.category, verdict: { kind: "unsupported", reason: generated.reason } };
   if (!environmentReady) {
-    await LocalDurableTestRunner.setupTestEnvironment({ skipTime: true });
+    await setupSkipTime();
     environmentReady = true;
   }
   const module = (await import(pathToFileURL(generated.file).href)) as { makeHandler: (o: { tasks: Record<string, TaskOverride> }) => ReturnType<typeof withDurableExecution> };

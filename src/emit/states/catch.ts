@@ -12,13 +12,13 @@ export function withCatch(call: string, catchers: readonly Catcher[], ctx: State
   const list = `[${catchers.map((c) => props([["errorEquals", literal(c.errorEquals)], ["resultPath", pathProp(c.resultPath)]])).join(", ")}]`;
   const handlers =
     catchers.length === 1
-      ? `data = caught.output;\n${ctx.exit("catch:0")}`
+      ? ctx.exit("catch:0")
       : catchers
           .map((_, i) => {
-            const body = `data = caught.output;\n${ctx.exit(`catch:${i}`)}`;
+            const body = ctx.exit(`catch:${i}`);
             if (i === catchers.length - 1) return `{\n${body}}`;
             return `if (caught.index === ${i}) {\n${body}}`;
           })
           .join(" else ");
-  return `try {\n${call}} catch (error) {\nconst caught = asl.catchError(error, data, ${list});\n${handlers}\n}\n`;
+  return `try {\n${call}} catch (error) {\nconst caught = asl.catchError(error, data, ${list});\ndata = caught.output;\n${handlers}\n}\n`;
 }

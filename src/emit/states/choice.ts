@@ -1,5 +1,5 @@
 import type { ChoiceState } from "../../ir/types.js";
-import { literal } from "../escape.js";
+import { commentText, literal } from "../escape.js";
 import type { StateEmitContext } from "./context.js";
 import { heading } from "./heading.js";
 
@@ -18,7 +18,9 @@ export function emitChoice(state: ChoiceState, ctx: StateEmitContext): string {
       : state.inputPath !== undefined
         ? `data = choiceInput;\n`
         : "";
-  const branches = state.choices.map((c, i) => `if (asl.test(run, ${name}, ${subject}, ${literal(withoutNext(c.rule))})) {\n${output}${ctx.exit(`choice:${i}`)}}`);
+  // A branch whose target follows the Choice directly falls through; say where it goes.
+  const exit = (key: "default" | `choice:${number}`, target: string): string => ctx.exit(key) || `// on to ${commentText(JSON.stringify(target))}\n`;
+  const branches = state.choices.map((c, i) => `if (asl.test(run, ${name}, ${subject}, ${literal(withoutNext(c.rule))})) {\n${output}${exit(`choice:${i}`, c.next)}}`);
   const fallback = state.default !== undefined ? `${output}${ctx.exit("default")}` : `throw asl.noChoiceMatched(${name});\n`;
   // An empty Default branch falls through to the code that follows the Choice.
   return `${code}${branches.join(" else ")}${fallback === "" ? "" : ` else {\n${fallback}}`}\n`;

@@ -11,7 +11,7 @@ export function emitPass(state: PassState, ctx: StateEmitContext): string {
     ["state", literal(state.origin.name)],
     ["inputPath", pathProp(state.inputPath)],
     ["parameters", valueProp(state.parameters)],
-    ["result", state.result === undefined ? undefined : `{ value: ${literal(state.result.value)} }`],
+    ["result", state.result === undefined ? undefined : literal(state.result.value)],
     ["resultPath", pathProp(state.resultPath)],
     ["outputPath", pathProp(state.outputPath)],
   ]);

@@ -6,16 +6,16 @@ import type { StateEmitContext } from "./context.js";
 import { heading } from "./heading.js";
 
 /**
- * Task (ASL-6.2): one durable step per attempt; ASL Retry in orchestration code; `tasks[name]` replaces the
- * integration. Lambda function ARNs and `lambda:invoke` are wired by default (lowering rejects the rest for now).
+ * Task (ASL-6.2): one durable step per attempt; ASL Retry in orchestration code; `tasks[name]`, when given, replaces
+ * the integration the runtime wires from the Resource (Lambda function ARNs and `lambda:invoke`; lowering rejects the
+ * rest for now).
  */
 export function emitTask(state: TaskState, ctx: StateEmitContext): string {
   const name = literal(state.origin.name);
-  const integration = state.integration.kind === "lambda-arn" ? `asl.lambdaFunction(${literal(state.resource)})` : "asl.lambdaInvoke";
   const options = props([
     ["state", name],
     ["resource", literal(state.resource)],
-    ["call", `tasks[${name}] ?? ${integration}`],
+    ["call", `tasks[${name}]`],
     ["inputPath", pathProp(state.inputPath)],
     ["parameters", valueProp(state.parameters)],
     ["resultSelector", valueProp(state.resultSelector)],
