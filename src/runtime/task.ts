@@ -12,6 +12,16 @@ import type { Json } from "./types.js";
 /** What a Task calls: its integration, or a `tasks` override. Receives the effective input, returns the raw result. */
 export type TaskOverride = (input: Json, info: TaskInfo) => unknown;
 
+/** Options of a generated `makeHandler`. */
+export interface HandlerOptions {
+  /**
+   * Replace the integration call of a Task, by state name, wherever the Task is: it receives the effective input
+   * (after InputPath and Parameters) and returns the raw result. An Error it throws is an ASL error (Error = its name,
+   * Cause = its message), retried and caught like a real failure.
+   */
+  tasks?: Record<string, TaskOverride>;
+}
+
 export interface TaskInfo {
   state: string;
   resource: string;
