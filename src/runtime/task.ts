@@ -22,6 +22,16 @@ export interface HandlerOptions {
   tasks?: Record<string, TaskOverride>;
 }
 
+/**
+ * The `tasks` overrides as a lookup without a prototype, so that a Task named "constructor" or "toString" finds its
+ * override or nothing, never an inherited Object member.
+ */
+export function taskOverrides(options: HandlerOptions): Readonly<Record<string, TaskOverride | undefined>> {
+  const table: Record<string, TaskOverride | undefined> = Object.create(null) as Record<string, TaskOverride | undefined>;
+  for (const [name, override] of Object.entries(options.tasks ?? {})) table[name] = override;
+  return table;
+}
+
 export interface TaskInfo {
   state: string;
   resource: string;
