@@ -6,7 +6,7 @@
 export function labelFor(stateName: string, kind: "loop" | "block", used: Set<string>): string {
   const words = stateName.match(/[A-Za-z0-9]+/g) ?? [];
   const camel = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join("");
-  const base = kind === "loop" ? `${camel || "state"}Loop` : `to${camel.charAt(0).toUpperCase()}${camel.slice(1) || "State"}`;
+  const base = kind === "loop" ? `${camel || "state"}Loop` : `to${camel ? camel.charAt(0).toUpperCase() + camel.slice(1) : "State"}`;
   const safe = /^[0-9]/.test(base) ? `s${base}` : base;
   let label = safe;
   for (let n = 2; used.has(label); n++) label = `${safe}${n}`;
