@@ -55,28 +55,33 @@ export interface TaskOptions extends FlowOptions {
  */
 export async function task(run: Run, ctx: DurableContext, input: Json, options: TaskOptions): Promise<Json> {
   const timeout = readNumber(run, options.state, input, "TimeoutSeconds", { value: options.timeoutSeconds, path: options.timeoutSecondsPath }, "integer", { min: 1 });
-  const selected = await withRetries(ctx, options.state, options.retry ?? [], async (retryCount) => {
+  const selected = await withRetries(ctx, options.state, options.retry ?? [], (retryCount) => {
     // Parameters and ResultSelector are evaluated inside the step: intrinsics such as States.UUID then draw their
     // values once, and replays read them from the checkpoint.
-    const step = ctx.step(
-      options.state,
-      async () => {
-        try {
-          const payload = effectiveInput(run, input, options, retryCount);
-          const call = options.call ?? integrationFor(options.resource);
-          const raw = toJson(await call(payload, { state: options.state, resource: options.resource, retryCount }));
-          return selectResult(run, raw, options);
-        } catch (thrown) {
-          throw toStatesError(thrown);
-        }
-      },
-      { retryStrategy: retryPresets.noRetry },
-    );
-    if (timeout === undefined) return step;
-    const timer = ctx.wait(`${options.state} (timeout)`, { seconds: timeout }).then((): never => {
-      throw new StatesError("States.Timeout", `State ${JSON.stringify(options.state)} timed out after ${timeout} seconds`);
+    const attempt = (c: DurableContext): Promise<Json> =>
+      c.step(
+        options.state,
+        async () => {
+          try {
+            const payload = effectiveInput(run, input, options, retryCount);
+            const call = options.call ?? integrationFor(options.resource);
+            const raw = toJson(await call(payload, { state: options.state, resource: options.resource, retryCount }));
+            return selectResult(run, raw, options);
+          } catch (thrown) {
+            throw toStatesError(thrown);
+          }
+        },
+        { retryStrategy: retryPresets.noRetry },
+      );
+    if (timeout === undefined) return attempt(ctx);
+    // TimeoutSeconds: the step raced against a durable timer, inside a child context whose outcome is checkpointed,
+    // so that a replay reads who won instead of racing again (both would have completed by then).
+    return ctx.runInChildContext(`${options.state} (attempt ${retryCount + 1})`, async (child) => {
+      const timer = child.wait(`${options.state} (timeout)`, { seconds: timeout }).then((): never => {
+        throw new StatesError("States.Timeout", `State ${JSON.stringify(options.state)} timed out after ${timeout} seconds`);
+      });
+      return Promise.race([attempt(child), timer]);
     });
-    return Promise.race([step, timer]);
   });
   return placeResult(run, input, selected, options);
 }

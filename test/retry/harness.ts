@@ -6,6 +6,7 @@ import type { withDurableExecution } from "@aws/durable-execution-sdk-js";
 import { LocalDurableTestRunner, type DurableOperation, type TestResult } from "@aws/durable-execution-sdk-js-testing";
 import { transpile } from "../../src/index.js";
 import type { Json, TaskInfo, TaskOverride } from "../../src/runtime/index.js";
+import { setupSkipTime } from "../support/skip-time.js";
 
 /**
  * Runs ASL definitions end to end for the Retry/Catch behaviour tests: transpile → write the module under
@@ -90,7 +91,7 @@ export async function runMachine(definition: unknown, payload: Json, tasks: Reco
   renameSync(temporary, file);
   const module = (await import(pathToFileURL(file).href)) as HandlerModule;
   if (!environmentReady) {
-    await LocalDurableTestRunner.setupTestEnvironment({ skipTime: true });
+    await setupSkipTime();
     environmentReady = true;
   }
   const overrides = Object.fromEntries(Object.entries(tasks).map(([state, t]) => [state, t.override]));
@@ -118,7 +119,9 @@ function observe(execution: TestResult): Observation {
     const out: string[] = [];
     for (const op of roots) {
       const name = op.getName();
-      if (name === state && (op.getType() === "STEP" || op.getType() === "CONTEXT")) out.push("attempt");
+      // An attempt is the state's step, or (with TimeoutSeconds) the child context "<state> (attempt n)" racing it.
+      const attemptContext = op.getType() === "CONTEXT" && name !== undefined && name.startsWith(`${state} (attempt `);
+      if ((name === state && (op.getType() === "STEP" || op.getType() === "CONTEXT")) || attemptContext) out.push("attempt");
       else if (name !== undefined && op.getType() === "WAIT" && retryWait(state).test(name)) out.push(`wait ${waitSeconds(op) ?? "?"}`);
       else if (name !== undefined && op.getType() === "STEP" && name.startsWith(`${state} (retry `) && name.endsWith(" jitter)")) out.push("jitter");
     }
@@ -148,19 +151,8 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/**
- * Stop the checkpoint server and uninstall the fake timers (call from `after`).
- *
- * Both ends are placed with node:test's own timers in mind: setupTestEnvironment({ skipTime: true }) installs sinon
- * fake timers process-wide with shouldClearNativeTimers, and uninstalling them drops every pending fake timer. Set up
- * from a `before` hook, the file's test reports were lost under `node --test`; torn down at once, the LAST test's
- * report was. So the environment is set up lazily by the first `runMachine` (inside a test), and teardown first lets
- * the (advancing) fake clock run for 100 ms so that pending timers fire.
- */
+/** Stop the checkpoint server and uninstall the fake timers (call from `after`); the first `runMachine` set them up. */
 export async function teardown(): Promise<void> {
-  if (environmentReady) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    await LocalDurableTestRunner.teardownTestEnvironment();
-  }
+  if (environmentReady) await LocalDurableTestRunner.teardownTestEnvironment();
   environmentReady = false;
 }

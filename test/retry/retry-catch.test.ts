@@ -24,6 +24,21 @@ function taskMachine(fields: Record<string, unknown>): Record<string, unknown> {
   return { StartAt: "T", States: states };
 }
 
+/**
+ * Task "T" with the given fields, then a Wait state of 1000 s. The wait is longer than the invocation's remaining time
+ * (the local runner's Lambda context reports 900 s), so the execution suspends there and the next invocation replays
+ * the orchestration code from the start, T included: what T did must come out the same from the recorded history.
+ */
+function thenLongWait(fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    StartAt: "T",
+    States: {
+      T: { Type: "Task", Resource: LAMBDA, Next: "Later", ...fields },
+      Later: { Type: "Wait", Seconds: 1000, End: true },
+    },
+  };
+}
+
 /** A Catch field with one catcher leading to "Caught". */
 const catchTo = (errorEquals: string[], extra: Record<string, unknown> = {}) => [{ ErrorEquals: errorEquals, Next: "Caught", ...extra }];
 
@@ -220,8 +235,7 @@ describe("ASL-9 retrier selection: first match wins, each retrier counts its own
   });
 
   test("States.TaskFailed retries and catches a custom task error", async () => {
-    // No TimeoutSeconds here: under skipTime the local runner completes a durable timer about 1 ms after it starts
-    // (whatever its duration), so a timeout timer could win the race against a task that fails at once.
+    // (The same with TimeoutSeconds: see "TimeoutSeconds across replays" below.)
     const t = scripted([{ raise: "Custom.Err" }, { raise: "Custom.Err", cause: "again" }]);
     const run = await runMachine(
       taskMachine({ Retry: [{ ErrorEquals: ["States.TaskFailed"], MaxAttempts: 1 }], Catch: catchTo(["States.TaskFailed"]) }),
@@ -233,7 +247,9 @@ describe("ASL-9 retrier selection: first match wins, each retrier counts its own
     assert.deepEqual(run.timeline("T"), attemptsWithDelays([1]));
   });
 
-  test("States.TaskFailed neither retries nor catches States.Timeout; a later States.Timeout catcher does", async () => {
+  // The two tests below use a task that never settles. If the execution were replayed, the still-STARTED step would run
+  // (and hang) again and the local runner would never finish, hence the timeouts (fake time advances with real time).
+  test("States.TaskFailed neither retries nor catches States.Timeout; a later States.Timeout catcher does", { timeout: 120_000 }, async () => {
     // TimeoutSeconds 5 with a task that never settles: the runtime races the step against a durable 5 s timer
     // (src/runtime/task.ts); skipTime lets the timer fire at once. ASL-9: States.TaskFailed matches every task error
     // except States.Timeout, so retrier 1 does not retry it and catcher 1 does not catch it; catcher 2 does.
@@ -266,7 +282,7 @@ describe("ASL-9 retrier selection: first match wins, each retrier counts its own
     assert.deepEqual(run.timeline("T"), ["attempt"]);
   });
 
-  test("a States.Timeout retrier retries a timeout; when exhausted, the execution fails with States.Timeout", async () => {
+  test("a States.Timeout retrier retries a timeout; when exhausted, the execution fails with States.Timeout", { timeout: 120_000 }, async () => {
     const t = scripted(["hang", "hang", { return: "never reached" }]);
     const run = await runMachine(
       taskMachine({ TimeoutSeconds: 5, Retry: [{ ErrorEquals: ["States.Timeout"], MaxAttempts: 1, IntervalSeconds: 3 }] }),
@@ -280,12 +296,63 @@ describe("ASL-9 retrier selection: first match wins, each retrier counts its own
   });
 });
 
+describe("TimeoutSeconds across replays: States.Timeout only when the task did not finish in time", () => {
+  // ASL-6.2/ASL-9: States.Timeout is raised when a task runs longer than TimeoutSeconds. The runtime races the task's
+  // durable step against a durable timer "T (timeout)" (src/runtime/task.ts); the losing timer is not cancelled and
+  // completes later in the history. When the execution is replayed after that (here: after the 1000 s Wait state), both
+  // operations are already complete in the history, and the outcome of the state must still be the one it had.
+
+  test("a Task that succeeded within TimeoutSeconds is still successful when replayed after its timer expired", async () => {
+    const t = scripted([{ return: "ok" }]);
+    const run = await runMachine(thenLongWait({ TimeoutSeconds: 5 }), {}, { T: t });
+    assert.ok(run.invocations >= 2, `expected a replay, got ${run.invocations} invocation(s)`);
+    assert.equal(run.status, "SUCCEEDED", run.summary);
+    assert.equal(run.output, "ok");
+    assert.equal(t.calls.length, 1);
+  });
+
+  test("a Task attempt that failed within TimeoutSeconds replays as its own error (retried by States.TaskFailed), not as States.Timeout", async () => {
+    const t = scripted([{ raise: "Custom.Err" }, { return: "ok" }]);
+    const run = await runMachine(thenLongWait({ TimeoutSeconds: 5, Retry: [{ ErrorEquals: ["States.TaskFailed"], MaxAttempts: 1 }] }), {}, { T: t });
+    assert.ok(run.invocations >= 2, `expected a replay, got ${run.invocations} invocation(s)`);
+    assert.equal(run.status, "SUCCEEDED", run.summary);
+    assert.equal(run.output, "ok");
+    assert.equal(t.calls.length, 2);
+    assert.deepEqual(run.timeline("T"), attemptsWithDelays([1]));
+  });
+
+  test("a caught task error replays as the same error: the catcher for it, not a States.Timeout catcher, decides", async () => {
+    const t = scripted([{ raise: "Custom.Err", cause: "bad" }]);
+    const definition = {
+      StartAt: "T",
+      States: {
+        T: {
+          Type: "Task",
+          Resource: LAMBDA,
+          TimeoutSeconds: 5,
+          Catch: [
+            { ErrorEquals: ["States.Timeout"], Next: "TimedOut" },
+            { ErrorEquals: ["Custom.Err"], Next: "Later" },
+          ],
+          End: true,
+        },
+        TimedOut: { Type: "Fail", Error: "Wrong.Catcher", Cause: "replayed as States.Timeout" },
+        Later: { Type: "Wait", Seconds: 1000, End: true },
+      },
+    };
+    const run = await runMachine(definition, {}, { T: t });
+    assert.ok(run.invocations >= 2, `expected a replay, got ${run.invocations} invocation(s)`);
+    assert.equal(run.status, "SUCCEEDED", run.summary);
+    assert.deepEqual(run.output, { Error: "Custom.Err", Cause: "bad" });
+  });
+});
+
 describe("ASL-9 JitterStrategy FULL", () => {
   test("each delay is drawn from [0, nominal] in a durable step, then waited as max(1, ceil(delay)) seconds; replays reuse the draw", async () => {
     // Nominal delays 1000×2^(k−1) = 1000, 2000, 4000 s. The draws are scripted through Math.random: 0.95, 0, 0.5 →
     // jittered delays 950, 0, 2000 s → durable waits max(1, ceil(·)) = 950, 1, 2000, all within [1, nominal].
-    // A wait longer than the invocation's remaining time (the local runner's Lambda context reports 900 s) suspends
-    // the execution, and the next invocation replays the orchestration code from the start — including the retry loop
+    // The Wait state after T (longer than the 900 s the local runner's Lambda context reports as remaining) suspends the
+    // execution, and the next invocation replays the orchestration code from the start — including T's retry loop
     // that drew the jitter.
     const draws = [0.95, 0, 0.5];
     let randomCalls = 0;
@@ -294,7 +361,7 @@ describe("ASL-9 JitterStrategy FULL", () => {
     const t = scripted(failThenReturn("Flaky", 3, "done"));
     let run;
     try {
-      run = await runMachine(taskMachine({ Retry: [{ ErrorEquals: ["Flaky"], IntervalSeconds: 1000, JitterStrategy: "FULL" }] }), {}, { T: t });
+      run = await runMachine(thenLongWait({ Retry: [{ ErrorEquals: ["Flaky"], IntervalSeconds: 1000, JitterStrategy: "FULL" }] }), {}, { T: t });
     } finally {
       Math.random = random;
     }
