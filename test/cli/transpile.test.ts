@@ -73,3 +73,12 @@ describe("asl2durable transpile", () => {
     assert.equal((await run("transpile", "no/such.asl.json")).status, 2);
   });
 });
+
+describe("the installed executable", () => {
+  test("dist/cli/bin.js is built executable with a node shebang (npm ci runs the build)", async () => {
+    const { statSync, readFileSync: read } = await import("node:fs");
+    const mode = statSync("dist/cli/bin.js").mode;
+    assert.ok((mode & 0o111) !== 0, `dist/cli/bin.js has mode ${mode.toString(8)}`);
+    assert.match(read("dist/cli/bin.js", "utf8"), /^#!\/usr\/bin\/env node\n/);
+  });
+});
