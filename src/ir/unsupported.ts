@@ -5,8 +5,6 @@ import { buildModel, isObject, subject, type StateModel } from "../validate/mode
 import { forEachChoicePath, forEachPathField, forEachTemplate, forEachTemplateValue } from "../validate/path-fields.js";
 import { variablesIn } from "../validate/variables.js";
 
-/** Where each missing feature is planned, for the message. */
-const PLANNED = "planned with the rest of ASL (JSONata, variables, Distributed Map, service integrations)";
 
 /**
  * Features a valid definition may use that this transpiler does not translate yet. Each gets an ASL801 error at the
@@ -14,12 +12,13 @@ const PLANNED = "planned with the rest of ASL (JSONata, variables, Distributed M
  */
 export function unsupportedFeatures(definition: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (pointer: string, state: StateModel | undefined, what: string): void => {
+  const report = (pointer: string, state: StateModel | undefined, what: string, hint?: string): void => {
     const d: Diagnostic = {
       code: "ASL801",
       severity: "error",
-      message: `${state ? `${subject(state)}: ` : ""}${what} is not supported by the transpiler yet (${PLANNED})`,
+      message: `${state ? `${subject(state)}: ` : ""}${what} ${hint ? "cannot be translated" : "is not supported by the transpiler yet"}`,
       location: { pointer },
+      hint: hint ?? "Planned with the rest of ASL: JSONata, workflow variables, Distributed Map and the service integrations.",
     };
     if (state) d.state = state.name;
     out.push(d);
@@ -55,18 +54,19 @@ function readsVariables(state: StateModel): boolean {
   return found;
 }
 
-function checkTask(state: StateModel, report: (pointer: string, state: StateModel, what: string) => void): void {
+function checkTask(state: StateModel, report: (pointer: string, state: StateModel, what: string, hint?: string) => void): void {
   const resource = state.fields["Resource"];
   const pointer = childPointer(state.pointer, "Resource");
+  const placeholder = "Transpile the deployed definition (aws stepfunctions describe-state-machine), or pass --substitutions for ${…} placeholders.";
   if (typeof resource !== "string") {
-    report(pointer, state, "A CloudFormation intrinsic as Resource (resolve it with --substitutions)");
+    report(pointer, state, "A Resource that is a CloudFormation intrinsic", placeholder);
     return;
   }
   const kind = classifyResource(resource);
   switch (kind.kind) {
     case "lambda-arn":
       // The handler calls this ARN: a placeholder in it (region, account) must be substituted first.
-      if (hasPlaceholder(resource)) report(pointer, state, `A deploy-time placeholder in Resource (${resource}); resolve it with --substitutions`);
+      if (hasPlaceholder(resource)) report(pointer, state, `The deploy-time placeholder in Resource ${JSON.stringify(resource)}`, placeholder);
       break;
     case "optimised":
       if (kind.service !== "lambda" || kind.pattern !== "request-response") report(pointer, state, `The ${kind.service}:${kind.action}${kind.pattern === "request-response" ? "" : ` .${kind.pattern}`} integration`);
@@ -78,7 +78,7 @@ function checkTask(state: StateModel, report: (pointer: string, state: StateMode
       report(pointer, state, "An activity");
       break;
     case "placeholder":
-      report(pointer, state, `A deploy-time placeholder in Resource (${resource}); resolve it with --substitutions`);
+      report(pointer, state, `The deploy-time placeholder in Resource ${JSON.stringify(resource)}`, placeholder);
       break;
     case "invalid":
       break;

@@ -67,6 +67,7 @@ describe("asl2durable transpile", () => {
     const r = await run("transpile", file, "--no-color");
     assert.equal(r.status, 1);
     assert.match(r.stderr, /error ASL801 State "S" \(Task\): The AWS SDK integration aws-sdk:s3:getObject is not supported by the transpiler yet/);
+    assert.match(r.stderr, /hint: Planned with the rest of ASL/);
   });
 
   test("a missing file is exit 2", async () => {

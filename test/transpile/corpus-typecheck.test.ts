@@ -58,7 +58,7 @@ describe("transpiling the corpus and the conformance definitions", () => {
       }
       if (result.code === "") {
         for (const d of errors) {
-          const feature = d.message.replace(/^State "[^"]*" \(\w+\): /, "").replace(/ is not supported.*$/, "").replace(/aws-sdk:[\w-]+:\w+/, "aws-sdk:*").replace(/The [\w-]+:\w+( \.\w+)? integration/, "an optimised service integration$1");
+          const feature = d.message.replace(/^State "[^"]*" \(\w+\): /, "").replace(/ (is not supported|cannot be translated).*$/, "").replace(/Resource "[^"]*"/, "Resource").replace(/aws-sdk:[\w-]+:\w+/, "aws-sdk:*").replace(/The [\w-]+:\w+( \.\w+)? integration/, "an optimised service integration$1");
           unsupported.set(feature, (unsupported.get(feature) ?? 0) + 1);
         }
         continue;
