@@ -16,6 +16,8 @@ export interface CodeOptions {
   scopeFunction: (pointer: string) => string;
   /** Record `$$.State.EnteredTime` at every state (only when the definition reads it). */
   entersStates: boolean;
+  /** The machine uses workflow variables: the scope's `vars` local exists (ASL-8). */
+  variables: boolean;
 }
 
 export function emitCode(code: Code, options: CodeOptions): string {
@@ -51,6 +53,7 @@ export function emitCode(code: Code, options: CodeOptions): string {
           return emitCode(exit, options);
         },
         scopeFunction,
+        variables: options.variables,
       };
       const emitted = emitState(code.state, context);
       if (!options.entersStates) return emitted;

@@ -9,6 +9,7 @@ const RESERVED = new Set([
   "interface", "package", "private", "protected", "public", "await", "async", "arguments", "eval", "undefined",
   // names the generated module itself uses
   "asl", "ctx", "run", "data", "input", "tasks", "options", "handler", "makeHandler", "caught", "error", "next",
+  "vars", "outer",
 ]);
 
 export function identifierFor(name: string, used: Set<string>, fallback = "scope"): string {

@@ -36,13 +36,17 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
     if (!name) throw new Error(`emit: no function for scope ${pointer}`);
     return name;
   };
+  // Workflow variables (ASL-8): one `vars` scope at the top level, and one per branch or iteration (a child of the
+  // enclosing scope, which the runtime passes as `outer`). A machine without variables has none of it.
+  const variables = machine.usesVariables === true;
   const scopes = nested.map((n) =>
     render("scope.ts.hbs", {
       name: scopeFunction(n.scope.pointer),
       title: commentText(
         n.owner.kind === "parallel" ? `Branch ${n.index} of "${n.owner.origin.name}" (Parallel).` : `One iteration of "${n.owner.origin.name}" (Map).`,
       ),
-      body: emitCode(structureScope(n.scope), { scopeFunction, entersStates: options.readsEnteredTime }),
+      variables,
+      body: emitCode(structureScope(n.scope), { scopeFunction, entersStates: options.readsEnteredTime, variables }),
     }),
   );
   const hasTasks = [machine.scope, ...nested.map((n) => n.scope)].some((s) => s.states.some((st) => st.kind === "task"));
@@ -54,7 +58,8 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
     scopes,
     startOptions: `{ ${start.join(", ")} }`,
     timeoutSeconds: machine.timeoutSeconds === undefined ? undefined : literal(machine.timeoutSeconds),
-    body: emitCode(structureScope(machine.scope), { scopeFunction, entersStates: options.readsEnteredTime }),
+    variables,
+    body: emitCode(structureScope(machine.scope), { scopeFunction, entersStates: options.readsEnteredTime, variables }),
   });
 }
 

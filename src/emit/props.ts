@@ -2,9 +2,12 @@ import type { Dynamic, PathField, Retrier } from "../ir/types.js";
 import { RETRY_DEFAULTS } from "../runtime/retry.js";
 import { literal } from "./escape.js";
 
-/** An object literal from [key, expression] pairs; pairs whose expression is undefined are left out. */
-export function props(entries: ReadonlyArray<readonly [string, string | undefined]>): string {
-  const parts = entries.filter((e): e is readonly [string, string] => e[1] !== undefined).map(([k, v]) => `${k}: ${v}`);
+/**
+ * An object literal from [key, expression] pairs; pairs whose expression is undefined are left out. `shorthand` names
+ * locals written last as `{ …, name }` (the scope's `vars`).
+ */
+export function props(entries: ReadonlyArray<readonly [string, string | undefined]>, shorthand: readonly string[] = []): string {
+  const parts = [...entries.filter((e): e is readonly [string, string] => e[1] !== undefined).map(([k, v]) => `${k}: ${v}`), ...shorthand];
   return parts.length === 0 ? "{}" : `{ ${parts.join(", ")} }`;
 }
 

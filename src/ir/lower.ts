@@ -1,9 +1,12 @@
 import { classifyResource } from "../asl/integrations.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { childPointer } from "../load/pointer.js";
-import { isObject } from "../validate/model.js";
+import { buildModel, isObject } from "../validate/model.js";
+import { assignmentsOf, readsOf } from "../validate/variables.js";
 import type {
+  Assign,
   Catcher,
+  ChoiceBranch,
   ChoiceState,
   Dynamic,
   FailField,
@@ -38,7 +41,13 @@ export function lower(definition: unknown): LowerResult {
   const machine: MachineIR = { scope: lowerScope(definition, "") };
   if (typeof definition["Comment"] === "string") machine.comment = definition["Comment"];
   if (typeof definition["TimeoutSeconds"] === "number") machine.timeoutSeconds = definition["TimeoutSeconds"];
+  if (usesVariables(definition)) machine.usesVariables = true;
   return { machine, diagnostics };
+}
+
+/** Does any state assign a workflow variable, or read one through a `$name` path (ASL-8)? */
+function usesVariables(definition: unknown): boolean {
+  return buildModel(definition).states.some((state) => assignmentsOf(state).length > 0 || readsOf(state).length > 0);
 }
 
 function lowerScope(obj: Fields, pointer: string): ScopeIR {
@@ -58,7 +67,7 @@ function lowerState(name: string, f: Fields, pointer: string): StateIR {
       const state: PassState = { kind: "pass", origin, ...dataFlow(f), resultPath: pathField(f, "ResultPath"), transition: transition(f) };
       if ("Parameters" in f) state.parameters = f["Parameters"];
       if ("Result" in f) state.result = { value: f["Result"] };
-      return state;
+      return withAssign(state, f);
     }
     case "Task": {
       const resource = String(f["Resource"]);
@@ -70,20 +79,15 @@ function lowerState(name: string, f: Fields, pointer: string): StateIR {
     }
     case "Choice": {
       const choices = Array.isArray(f["Choices"]) ? f["Choices"] : [];
-      const state: ChoiceState = {
-        kind: "choice",
-        origin,
-        ...dataFlow(f),
-        choices: choices.filter(isObject).map((rule) => ({ rule, next: String(rule["Next"]) })),
-      };
+      const state: ChoiceState = { kind: "choice", origin, ...dataFlow(f), choices: choices.filter(isObject).map(choiceBranch) };
       if (typeof f["Default"] === "string") state.default = f["Default"];
-      return state;
+      return withAssign(state, f);
     }
     case "Wait": {
       const seconds = dynamic<number>(f, "Seconds");
       const timestamp = dynamic<string>(f, "Timestamp");
       const duration: WaitState["duration"] = seconds ? { kind: "seconds", value: seconds } : { kind: "timestamp", value: timestamp as Dynamic<string> };
-      return { kind: "wait", origin, ...dataFlow(f), duration, transition: transition(f) };
+      return withAssign<WaitState>({ kind: "wait", origin, ...dataFlow(f), duration, transition: transition(f) }, f);
     }
     case "Succeed":
       return { kind: "succeed", origin, ...dataFlow(f) };
@@ -142,7 +146,21 @@ function resultFlow(f: Fields): Omit<TaskState, "kind" | "origin" | "resource" |
     transition: transition(f),
   };
   if ("ResultSelector" in f) flow.resultSelector = f["ResultSelector"];
-  return flow;
+  return withAssign(flow, f);
+}
+
+/** The Assign of a state, rule or catcher (ASL-8), when it assigns anything: an empty one is a no-op. */
+function withAssign<T extends { assign?: Assign }>(target: T, f: Fields): T {
+  const assign = f["Assign"];
+  if (isObject(assign) && Object.keys(assign).length > 0) target.assign = assign;
+  return target;
+}
+
+/** A Choice rule: the rule as written (its Assign taken out), its Next, and its Assign. */
+function choiceBranch(raw: Fields): ChoiceBranch {
+  if (!("Assign" in raw)) return { rule: raw, next: String(raw["Next"]) };
+  const { Assign: _assign, ...rule } = raw;
+  return withAssign<ChoiceBranch>({ rule, next: String(raw["Next"]) }, raw);
 }
 
 function transition(f: Fields): Transition {
@@ -163,7 +181,7 @@ function retrier(r: Fields): Retrier {
 }
 
 function catcher(c: Fields): Catcher {
-  return { errorEquals: strings(c["ErrorEquals"]), resultPath: pathField(c, "ResultPath"), next: String(c["Next"]) };
+  return withAssign<Catcher>({ errorEquals: strings(c["ErrorEquals"]), resultPath: pathField(c, "ResultPath"), next: String(c["Next"]) }, c);
 }
 
 function strings(value: unknown): string[] {

@@ -4,7 +4,7 @@ import type { ResourceKind } from "../asl/integrations.js";
  * The intermediate representation: one typed node per ASL state (a discriminated union on `kind`), each carrying its
  * origin, with every field normalised (defaults applied, mutually exclusive forms folded into one union). Lowering
  * (lower.ts) builds it from a validated definition; structuring and emission read it. JSONPath query language only:
- * JSONata states are reported as not supported yet by lowering.
+ * JSONata states are reported as not supported yet by lowering. Paths may read workflow variables (`$name`, ASL-8).
  */
 export interface Origin {
   /** The state's name, unique across the machine. */
@@ -22,6 +22,12 @@ export type PathField = string | null | undefined;
 /** A value that is either written in the definition or read from the state input at run time (`…Path` fields). */
 export type Dynamic<T> = { kind: "literal"; value: T } | { kind: "path"; path: string };
 
+/**
+ * A JSONPath `Assign` (ASL-8): variable name → value, a payload template (ASL-3.3) whose `name.$` members hold a path
+ * or an intrinsic call. Lowering leaves out an empty Assign, which assigns nothing.
+ */
+export type Assign = Readonly<Record<string, unknown>>;
+
 /** ASL-9 retrier, with defaults applied. */
 export interface Retrier {
   errorEquals: string[];
@@ -37,6 +43,8 @@ export interface Catcher {
   errorEquals: string[];
   resultPath: PathField;
   next: string;
+  /** Evaluated against the error output `{Error, Cause}`; the state's own Assign is not (ASL-9, ASL-8). */
+  assign?: Assign;
 }
 
 /** Fields shared by the states that have an input/output data flow (ASL-3.1). */
@@ -52,6 +60,8 @@ export interface ResultFlow extends DataFlow {
   retry: Retrier[];
   catch: Catcher[];
   transition: Transition;
+  /** Evaluated against the raw result, before ResultSelector (ASL-3.1 step 5). */
+  assign?: Assign;
 }
 
 export interface PassState extends DataFlow {
@@ -62,6 +72,8 @@ export interface PassState extends DataFlow {
   result?: { value: unknown };
   resultPath: PathField;
   transition: Transition;
+  /** Evaluated against the Pass result: Result, else the effective input (ASL-3.1 step 5). */
+  assign?: Assign;
 }
 
 export interface TaskState extends ResultFlow {
@@ -74,8 +86,11 @@ export interface TaskState extends ResultFlow {
 }
 
 export interface ChoiceBranch {
+  /** The rule as written, without its Assign. */
   rule: Readonly<Record<string, unknown>>;
   next: string;
+  /** Applied when this rule matches, instead of the state's Assign (ASL-6.3, ASL-8). */
+  assign?: Assign;
 }
 
 export interface ChoiceState extends DataFlow {
@@ -83,6 +98,8 @@ export interface ChoiceState extends DataFlow {
   origin: Origin;
   choices: ChoiceBranch[];
   default?: string;
+  /** Applied only when Default is taken (ASL-6.3); evaluated against the input after InputPath. */
+  assign?: Assign;
 }
 
 export type WaitDuration = { kind: "seconds"; value: Dynamic<number> } | { kind: "timestamp"; value: Dynamic<string> };
@@ -92,6 +109,8 @@ export interface WaitState extends DataFlow {
   origin: Origin;
   duration: WaitDuration;
   transition: Transition;
+  /** Evaluated against the input after InputPath (ASL-3.1 step 5). */
+  assign?: Assign;
 }
 
 export interface SucceedState extends DataFlow {
@@ -143,6 +162,11 @@ export interface ScopeIR {
 export interface MachineIR {
   comment?: string;
   timeoutSeconds?: number;
+  /**
+   * Set when some state assigns or reads workflow variables (ASL-8): the generated code then holds a variable scope
+   * per scope function. Absent otherwise, and the code has no variable plumbing.
+   */
+  usesVariables?: true;
   scope: ScopeIR;
 }
 

@@ -2,9 +2,6 @@ import { classifyResource, hasPlaceholder } from "../asl/integrations.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { childPointer } from "../load/pointer.js";
 import { buildModel, isObject, subject, type StateModel } from "../validate/model.js";
-import { forEachChoicePath, forEachPathField, forEachTemplate, forEachTemplateValue } from "../validate/path-fields.js";
-import { variablesIn } from "../validate/variables.js";
-
 
 /**
  * Features a valid definition may use that this transpiler does not translate yet. Each gets an ASL801 error at the
@@ -18,7 +15,7 @@ export function unsupportedFeatures(definition: unknown): Diagnostic[] {
       severity: "error",
       message: `${state ? `${subject(state)}: ` : ""}${what} ${hint ? "cannot be translated" : "is not supported by the transpiler yet"}`,
       location: { pointer },
-      hint: hint ?? "Planned with the rest of ASL: JSONata, workflow variables, Distributed Map and the service integrations.",
+      hint: hint ?? "Planned with the rest of ASL: JSONata, Distributed Map and the service integrations.",
     };
     if (state) d.state = state.name;
     out.push(d);
@@ -32,26 +29,9 @@ export function unsupportedFeatures(definition: unknown): Diagnostic[] {
     if (state.queryLanguage === "JSONata" && !(isObject(definition) && definition["QueryLanguage"] === "JSONata")) {
       report(childPointer(state.pointer, "QueryLanguage"), state, "JSONata (QueryLanguage)");
     }
-    if ("Assign" in state.fields || hasHandlerAssign(state)) report(childPointer(state.pointer, "Assign"), state, "Workflow variables (Assign)");
-    else if (readsVariables(state)) report(state.pointer, state, "Reading workflow variables ($name paths)");
     if (state.type === "Task") checkTask(state, report);
   }
   return out;
-}
-
-function hasHandlerAssign(state: StateModel): boolean {
-  return ["Catch", "Choices"].some((k) => Array.isArray(state.fields[k]) && (state.fields[k] as unknown[]).some((h) => isObject(h) && "Assign" in h));
-}
-
-function readsVariables(state: StateModel): boolean {
-  let found = false;
-  const check = (text: string): void => {
-    if (variablesIn(text).length > 0) found = true;
-  };
-  forEachPathField(state, check);
-  forEachChoicePath(state, check);
-  forEachTemplate(state, (t, p) => forEachTemplateValue(t, p, check));
-  return found;
 }
 
 function checkTask(state: StateModel, report: (pointer: string, state: StateModel, what: string, hint?: string) => void): void {

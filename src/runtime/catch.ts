@@ -13,6 +13,8 @@ export interface Caught {
   index: number;
   /** The state output for the catcher's Next: the error output `{Error, Cause}` placed by ResultPath into the raw input. */
   output: Json;
+  /** The error output `{Error, Cause}` itself: `$` of the catcher's Assign (ASL-9, ASL-8). */
+  errorOutput: { Error: string; Cause: string };
 }
 
 /**
@@ -25,5 +27,5 @@ export function catchError(thrown: unknown, rawInput: Json, catchers: readonly C
   const catcher = catchers[index];
   if (catcher === undefined) throw toStatesError(thrown);
   const errorOutput = { Error: error.Error, Cause: error.Cause };
-  return { index, output: applyResultPath(rawInput, errorOutput, catcher.resultPath) as Json };
+  return { index, output: applyResultPath(rawInput, errorOutput, catcher.resultPath) as Json, errorOutput };
 }

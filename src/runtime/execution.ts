@@ -1,5 +1,6 @@
 import type { DurableContext } from "@aws/durable-execution-sdk-js";
 import type { Json, PathRoots } from "./types.js";
+import type { Variables } from "./variables.js";
 
 /** What the context object (`$$`, ASL-7) knows about the execution, fixed when it starts. */
 export interface ExecutionInfo {
@@ -56,9 +57,9 @@ export class Run {
     return context;
   }
 
-  /** Path roots for state `state` reading `input`. */
-  roots(state: string, input: unknown, retryCount?: number): PathRoots {
-    return { input, context: this.context(state, retryCount) };
+  /** Path roots for state `state` reading `input`: `$$` as it sees it, and `$name` from its scope's variables (ASL-8). */
+  roots(state: string, input: unknown, vars?: Variables, retryCount?: number): PathRoots {
+    return { input, context: this.context(state, retryCount), variables: vars?.values };
   }
 
   /** The run of one Map iteration: `$$.Map.Item.Index` and `$$.Map.Item.Value` are set. */

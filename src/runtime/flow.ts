@@ -1,7 +1,8 @@
 import { applyInputPath, applyOutputPath, applyResultPath, applyResultSelector } from "./dataflow.js";
 import type { Run } from "./execution.js";
 import { evaluateTemplate } from "./template.js";
-import type { Json } from "./types.js";
+import type { Json, PathRoots } from "./types.js";
+import type { Variables } from "./variables.js";
 
 /** The JSONPath data-flow fields of a state (ASL-3.1); each is optional and defaults as ASL says. */
 export interface FlowOptions {
@@ -12,14 +13,26 @@ export interface FlowOptions {
   resultSelector?: unknown;
   resultPath?: string | null;
   outputPath?: string | null;
+  /** The state's Assign (ASL-8), evaluated against the raw result before ResultSelector (ASL-3.1 step 5). */
+  assign?: unknown;
+  /**
+   * The scope's workflow variables (ASL-8): `$name` paths of every field read them as the state found them, and the
+   * Assign is applied to them when the state succeeds. Absent when the machine uses no variables.
+   */
+  vars?: Variables;
+}
+
+/** The roots every path of a state reads besides `$`: `$$` (ASL-7) and `$name` (ASL-8). */
+export function outerRoots(run: Run, options: { state: string; vars?: Variables | undefined }, retryCount?: number): Omit<PathRoots, "input"> {
+  return { context: run.context(options.state, retryCount), variables: options.vars?.values };
 }
 
 /** ASL-3.1 steps 2–3: InputPath, then Parameters, giving the effective input. */
 export function effectiveInput(run: Run, input: Json, options: FlowOptions, retryCount?: number): Json {
-  const context = run.context(options.state, retryCount);
-  const selected = applyInputPath(input, options.inputPath, { context }) as Json;
+  const roots = outerRoots(run, options, retryCount);
+  const selected = applyInputPath(input, options.inputPath, roots) as Json;
   if (options.parameters === undefined) return selected;
-  return evaluateTemplate(options.parameters, { input: selected, context }, "Parameters") as Json;
+  return evaluateTemplate(options.parameters, { ...roots, input: selected }, "Parameters") as Json;
 }
 
 /** ASL-3.1 steps 6–8: ResultSelector on the raw result, ResultPath into the raw input, then OutputPath. */
@@ -29,11 +42,11 @@ export function stateOutput(run: Run, rawInput: Json, rawResult: Json, options: 
 
 /** ASL-3.1 step 6: ResultSelector on the raw result. */
 export function selectResult(run: Run, rawResult: Json, options: FlowOptions): Json {
-  return applyResultSelector(rawResult, options.resultSelector, { context: run.context(options.state) }) as Json;
+  return applyResultSelector(rawResult, options.resultSelector, outerRoots(run, options)) as Json;
 }
 
 /** ASL-3.1 steps 7–8: ResultPath into the raw input, then OutputPath. */
 export function placeResult(run: Run, rawInput: Json, result: Json, options: FlowOptions): Json {
   const merged = applyResultPath(rawInput, result, options.resultPath);
-  return applyOutputPath(merged, options.outputPath, { context: run.context(options.state) }) as Json;
+  return applyOutputPath(merged, options.outputPath, outerRoots(run, options)) as Json;
 }

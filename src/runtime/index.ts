@@ -1,7 +1,8 @@
 /**
  * `asl2durable/runtime`: the ASL semantics generated handlers import. Small and pure where it can be; every helper
  * cites the section of ../shared/reference/asl-semantics.md it implements. Generated code calls the state helpers
- * (`pass`, `task`, `test`, `wait`, `parallel`, `map`, `fail`) in the order the structured control flow dictates.
+ * (`pass`, `task`, `test`, `wait`, `parallel`, `map`, `fail`, `assign`) in the order the structured control flow
+ * dictates; a machine with workflow variables also holds one `Variables` scope per scope function (`variables()`).
  */
 export type { Json, PathRoots } from "./types.js";
 export { StatesError, aslError, errorMatches, toStatesError, type AslError } from "./errors.js";
@@ -22,3 +23,5 @@ export { callIntrinsic, evaluateIntrinsic } from "./intrinsics.js";
 export { evaluateChoiceRule, firstMatchingChoice, type ChoiceRule } from "./choice.js";
 export { applyInputPath, applyOutputPath, applyResultPath, applyResultSelector, errorOutput, checkPayloadSize } from "./dataflow.js";
 export { templateUsesRandom } from "./random.js";
+export { Variables, variables, type VariableValues } from "./variables.js";
+export { assign, assignInStep, evaluateAssign, type AssignOptions } from "./assign.js";

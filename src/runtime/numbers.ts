@@ -2,6 +2,7 @@ import { StatesError } from "./errors.js";
 import type { Run } from "./execution.js";
 import { selectPath } from "./jsonpath.js";
 import type { Json } from "./types.js";
+import type { Variables } from "./variables.js";
 
 /** A numeric field given literally or as a `…Path` read from the raw state input at run time (ASL-10). */
 export interface NumberField {
@@ -11,12 +12,22 @@ export interface NumberField {
 
 /**
  * Read a `…Path` number with AWS's checks [obs]: an integer field must hold an integer ("…refers to value "x" which
- * is not a valid integer: $.path"), a float field any number; `range` is checked afterwards.
+ * is not a valid integer: $.path"), a float field any number; `range` is checked afterwards. The path may read the
+ * scope's variables (`$name`, ASL-8).
  */
-export function readNumber(run: Run, state: string, input: Json, field: string, spec: NumberField, kind: "integer" | "float", range?: { min: number; max?: number }): number | undefined {
+export function readNumber(
+  run: Run,
+  state: string,
+  input: Json,
+  field: string,
+  spec: NumberField,
+  kind: "integer" | "float",
+  range?: { min: number; max?: number },
+  vars?: Variables,
+): number | undefined {
   let value: unknown = spec.value;
   if (spec.path !== undefined) {
-    value = selectPath(spec.path, run.roots(state, input), `${field}Path`);
+    value = selectPath(spec.path, run.roots(state, input, vars), `${field}Path`);
     const valid = typeof value === "number" && (kind === "float" || Number.isInteger(value));
     if (!valid) {
       throw new StatesError(

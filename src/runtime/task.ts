@@ -1,4 +1,5 @@
 import { retryPresets, type DurableContext } from "@aws/durable-execution-sdk-js";
+import { commitAssign, evaluateAssign } from "./assign.js";
 import { StatesError, toStatesError } from "./errors.js";
 import type { Run } from "./execution.js";
 import { effectiveInput, placeResult, selectResult, type FlowOptions } from "./flow.js";
@@ -8,6 +9,7 @@ import type { Retrier } from "./retry.js";
 import { withRetries } from "./retrying.js";
 import { toJson } from "./values.js";
 import type { Json } from "./types.js";
+import type { VariableValues } from "./variables.js";
 
 /** What a Task calls: its integration, or a `tasks` override. Receives the effective input, returns the raw result. */
 export type TaskOverride = (input: Json, info: TaskInfo) => unknown;
@@ -49,24 +51,34 @@ export interface TaskOptions extends FlowOptions {
 }
 
 /**
+ * What one successful attempt checkpoints: the selected result alone (as before variables existed, so executions in
+ * flight replay the same checkpoints) or, when the Task has an Assign, the result with the values assigned.
+ */
+type AttemptValue = Json | { result: Json; assigned: VariableValues };
+
+/**
  * A Task state (ASL-6.2, ASL-3.1): effective input, then the call as one durable step per attempt (no hidden SDK
  * retries: ASL Retry runs in orchestration code), optionally raced against a durable timer for TimeoutSeconds, then
- * ResultSelector, ResultPath and OutputPath. A failure is thrown as a StatesError for Catch to handle.
+ * Assign on the raw result, ResultSelector, ResultPath and OutputPath. A failure is thrown as a StatesError for Catch
+ * to handle, and assigns nothing.
  */
 export async function task(run: Run, ctx: DurableContext, input: Json, options: TaskOptions): Promise<Json> {
-  const timeout = readNumber(run, options.state, input, "TimeoutSeconds", { value: options.timeoutSeconds, path: options.timeoutSecondsPath }, "integer", { min: 1 });
-  const selected = await withRetries(ctx, options.state, options.retry ?? [], (retryCount) => {
-    // Parameters and ResultSelector are evaluated inside the step: intrinsics such as States.UUID then draw their
-    // values once, and replays read them from the checkpoint.
-    const attempt = (c: DurableContext): Promise<Json> =>
+  const timeout = readNumber(run, options.state, input, "TimeoutSeconds", { value: options.timeoutSeconds, path: options.timeoutSecondsPath }, "integer", { min: 1 }, options.vars);
+  const value = await withRetries(ctx, options.state, options.retry ?? [], (retryCount) => {
+    // Parameters, Assign and ResultSelector are evaluated inside the step: intrinsics such as States.UUID then draw
+    // their values once, and replays read them from the checkpoint.
+    const attempt = (c: DurableContext): Promise<AttemptValue> =>
       c.step(
         options.state,
-        async () => {
+        async (): Promise<AttemptValue> => {
           try {
             const payload = effectiveInput(run, input, options, retryCount);
             const call = options.call ?? integrationFor(options.resource);
             const raw = toJson(await call(payload, { state: options.state, resource: options.resource, retryCount }));
-            return selectResult(run, raw, options);
+            if (options.assign === undefined) return selectResult(run, raw, options);
+            // ASL-3.1 step 5: Assign reads the raw result, before ResultSelector.
+            const assigned = evaluateAssign(run, options.state, raw, options.assign, options.vars, retryCount);
+            return { result: selectResult(run, raw, options), assigned };
           } catch (thrown) {
             throw toStatesError(thrown);
           }
@@ -83,5 +95,9 @@ export async function task(run: Run, ctx: DurableContext, input: Json, options: 
       return Promise.race([attempt(child), timer]);
     });
   });
-  return placeResult(run, input, selected, options);
+  if (options.assign === undefined) return placeResult(run, input, value as Json, options);
+  const { result, assigned } = value as { result: Json; assigned: VariableValues };
+  const output = placeResult(run, input, result, options);
+  commitAssign(options.state, options.vars, assigned);
+  return output;
 }

@@ -1,21 +1,24 @@
 import type { Catcher } from "../../ir/types.js";
 import { literal } from "../escape.js";
 import { pathProp, props } from "../props.js";
+import { assignStatement } from "./assign.js";
 import type { StateEmitContext } from "./context.js";
 
 /**
  * Wrap a state's durable call in try/catch when it has catchers (ASL-9): the first matching catcher places the error
- * output with its ResultPath and takes its Next; an error no catcher matches propagates.
+ * output with its ResultPath, applies its own Assign (with the error output as `$`; the state's Assign is not
+ * evaluated, ASL-8) and takes its Next; an error no catcher matches propagates.
  */
-export function withCatch(call: string, catchers: readonly Catcher[], ctx: StateEmitContext): string {
+export function withCatch(call: string, state: string, catchers: readonly Catcher[], ctx: StateEmitContext): string {
   if (catchers.length === 0) return call;
   const list = `[${catchers.map((c) => props([["errorEquals", literal(c.errorEquals)], ["resultPath", pathProp(c.resultPath)]])).join(", ")}]`;
+  const handler = (i: number): string => `${assignStatement(state, "caught.errorOutput", catchers[i]?.assign)}${ctx.exit(`catch:${i}`)}`;
   const handlers =
     catchers.length === 1
-      ? ctx.exit("catch:0")
+      ? handler(0)
       : catchers
           .map((_, i) => {
-            const body = ctx.exit(`catch:${i}`);
+            const body = handler(i);
             if (i === catchers.length - 1) return `{\n${body}}`;
             return `if (caught.index === ${i}) {\n${body}}`;
           })

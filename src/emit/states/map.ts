@@ -2,27 +2,31 @@ import type { Dynamic, MapState } from "../../ir/types.js";
 import { literal } from "../escape.js";
 import { pathProp, props, retryProp, valueProp } from "../props.js";
 import { withCatch } from "./catch.js";
-import type { StateEmitContext } from "./context.js";
+import { varsProps, type StateEmitContext } from "./context.js";
 import { heading } from "./heading.js";
 
 /** Inline Map (ASL-6.8): `context.map` over the items, one child context per iteration; outputs in item order. */
 export function emitMap(state: MapState, ctx: StateEmitContext): string {
-  const options = props([
-    ["state", literal(state.origin.name)],
-    ["iteration", ctx.scopeFunction(state.processor.pointer)],
-    ["inputPath", pathProp(state.inputPath)],
-    ["itemsPath", state.itemsPath === "$" ? undefined : literal(state.itemsPath)],
-    ["itemSelector", valueProp(state.itemSelector)],
-    ...dynamic("maxConcurrency", state.maxConcurrency.kind === "literal" && state.maxConcurrency.value === 0 ? undefined : state.maxConcurrency),
-    ...dynamic("toleratedFailureCount", state.toleratedFailureCount),
-    ...dynamic("toleratedFailurePercentage", state.toleratedFailurePercentage),
-    ["resultSelector", valueProp(state.resultSelector)],
-    ["resultPath", pathProp(state.resultPath)],
-    ["outputPath", pathProp(state.outputPath)],
-    ["retry", retryProp(state.retry)],
-  ]);
+  const options = props(
+    [
+      ["state", literal(state.origin.name)],
+      ["iteration", ctx.scopeFunction(state.processor.pointer)],
+      ["inputPath", pathProp(state.inputPath)],
+      ["itemsPath", state.itemsPath === "$" ? undefined : literal(state.itemsPath)],
+      ["itemSelector", valueProp(state.itemSelector)],
+      ...dynamic("maxConcurrency", state.maxConcurrency.kind === "literal" && state.maxConcurrency.value === 0 ? undefined : state.maxConcurrency),
+      ...dynamic("toleratedFailureCount", state.toleratedFailureCount),
+      ...dynamic("toleratedFailurePercentage", state.toleratedFailurePercentage),
+      ["assign", valueProp(state.assign)],
+      ["resultSelector", valueProp(state.resultSelector)],
+      ["resultPath", pathProp(state.resultPath)],
+      ["outputPath", pathProp(state.outputPath)],
+      ["retry", retryProp(state.retry)],
+    ],
+    varsProps(ctx),
+  );
   const call = `data = await asl.map(run, ctx, data, ${options});\n`;
-  return `${heading(state)}${withCatch(call, state.catch, ctx)}${ctx.exit("next")}`;
+  return `${heading(state)}${withCatch(call, state.origin.name, state.catch, ctx)}${ctx.exit("next")}`;
 }
 
 function dynamic(key: string, value: Dynamic<number> | undefined): Array<readonly [string, string | undefined]> {

@@ -2,23 +2,27 @@ import type { ParallelState } from "../../ir/types.js";
 import { literal } from "../escape.js";
 import { pathProp, props, retryProp, valueProp } from "../props.js";
 import { withCatch } from "./catch.js";
-import type { StateEmitContext } from "./context.js";
+import { varsProps, type StateEmitContext } from "./context.js";
 import { heading } from "./heading.js";
 
 /** Parallel (ASL-6.7): `context.parallel` with one named branch per scope function; outputs in branch order. */
 export function emitParallel(state: ParallelState, ctx: StateEmitContext): string {
   // Each branch is a child context named "<state> [i]", like Map iterations.
   const branches = `[${state.branches.map((b, i) => props([["name", literal(`${state.origin.name} [${i}]`)], ["run", ctx.scopeFunction(b.pointer)]])).join(", ")}]`;
-  const options = props([
-    ["state", literal(state.origin.name)],
-    ["branches", branches],
-    ["inputPath", pathProp(state.inputPath)],
-    ["parameters", valueProp(state.parameters)],
-    ["resultSelector", valueProp(state.resultSelector)],
-    ["resultPath", pathProp(state.resultPath)],
-    ["outputPath", pathProp(state.outputPath)],
-    ["retry", retryProp(state.retry)],
-  ]);
+  const options = props(
+    [
+      ["state", literal(state.origin.name)],
+      ["branches", branches],
+      ["inputPath", pathProp(state.inputPath)],
+      ["parameters", valueProp(state.parameters)],
+      ["assign", valueProp(state.assign)],
+      ["resultSelector", valueProp(state.resultSelector)],
+      ["resultPath", pathProp(state.resultPath)],
+      ["outputPath", pathProp(state.outputPath)],
+      ["retry", retryProp(state.retry)],
+    ],
+    varsProps(ctx),
+  );
   const call = `data = await asl.parallel(run, ctx, data, ${options});\n`;
-  return `${heading(state)}${withCatch(call, state.catch, ctx)}${ctx.exit("next")}`;
+  return `${heading(state)}${withCatch(call, state.origin.name, state.catch, ctx)}${ctx.exit("next")}`;
 }

@@ -2,21 +2,25 @@ import type { PassState } from "../../ir/types.js";
 import { templateUsesRandom } from "../../runtime/random.js";
 import { literal } from "../escape.js";
 import { pathProp, props, valueProp } from "../props.js";
-import type { StateEmitContext } from "./context.js";
+import { varsProps, type StateEmitContext } from "./context.js";
 import { heading } from "./heading.js";
 
 /** Pass (ASL-6.1): plain code, no durable operation. */
 export function emitPass(state: PassState, ctx: StateEmitContext): string {
-  const options = props([
+  const entries = [
     ["state", literal(state.origin.name)],
     ["inputPath", pathProp(state.inputPath)],
     ["parameters", valueProp(state.parameters)],
     ["result", state.result === undefined ? undefined : literal(state.result.value)],
     ["resultPath", pathProp(state.resultPath)],
     ["outputPath", pathProp(state.outputPath)],
-  ]);
-  const simple = options === `{ state: ${literal(state.origin.name)} }`;
+    ["assign", valueProp(state.assign)],
+  ] as const;
+  // A Pass with none of these fields passes its input on and reads nothing: no code.
+  const simple = props(entries) === `{ state: ${literal(state.origin.name)} }`;
+  const options = props(entries, varsProps(ctx));
   // States.UUID / States.MathRandom must draw inside a durable step (replays then see the same values).
-  const call = templateUsesRandom(state.parameters) ? `await asl.passInStep(run, ctx, data, ${options})` : `asl.pass(run, data, ${options})`;
+  const random = templateUsesRandom(state.parameters) || templateUsesRandom(state.assign);
+  const call = random ? `await asl.passInStep(run, ctx, data, ${options})` : `asl.pass(run, data, ${options})`;
   return `${heading(state)}${simple ? "" : `data = ${call};\n`}${ctx.exit("next")}`;
 }

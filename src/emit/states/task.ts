@@ -2,7 +2,7 @@ import type { TaskState } from "../../ir/types.js";
 import { literal } from "../escape.js";
 import { pathProp, props, retryProp, valueProp } from "../props.js";
 import { withCatch } from "./catch.js";
-import type { StateEmitContext } from "./context.js";
+import { varsProps, type StateEmitContext } from "./context.js";
 import { heading } from "./heading.js";
 
 /**
@@ -12,19 +12,23 @@ import { heading } from "./heading.js";
  */
 export function emitTask(state: TaskState, ctx: StateEmitContext): string {
   const name = literal(state.origin.name);
-  const options = props([
-    ["state", name],
-    ["resource", literal(state.resource)],
-    ["call", `tasks[${name}]`],
-    ["inputPath", pathProp(state.inputPath)],
-    ["parameters", valueProp(state.parameters)],
-    ["resultSelector", valueProp(state.resultSelector)],
-    ["resultPath", pathProp(state.resultPath)],
-    ["outputPath", pathProp(state.outputPath)],
-    ["retry", retryProp(state.retry)],
-    ["timeoutSeconds", state.timeoutSeconds?.kind === "literal" ? literal(state.timeoutSeconds.value) : undefined],
-    ["timeoutSecondsPath", state.timeoutSeconds?.kind === "path" ? literal(state.timeoutSeconds.path) : undefined],
-  ]);
+  const options = props(
+    [
+      ["state", name],
+      ["resource", literal(state.resource)],
+      ["call", `tasks[${name}]`],
+      ["inputPath", pathProp(state.inputPath)],
+      ["parameters", valueProp(state.parameters)],
+      ["assign", valueProp(state.assign)],
+      ["resultSelector", valueProp(state.resultSelector)],
+      ["resultPath", pathProp(state.resultPath)],
+      ["outputPath", pathProp(state.outputPath)],
+      ["retry", retryProp(state.retry)],
+      ["timeoutSeconds", state.timeoutSeconds?.kind === "literal" ? literal(state.timeoutSeconds.value) : undefined],
+      ["timeoutSecondsPath", state.timeoutSeconds?.kind === "path" ? literal(state.timeoutSeconds.path) : undefined],
+    ],
+    varsProps(ctx),
+  );
   const call = `data = await asl.task(run, ctx, data, ${options});\n`;
-  return `${heading(state)}${withCatch(call, state.catch, ctx)}${ctx.exit("next")}`;
+  return `${heading(state)}${withCatch(call, state.origin.name, state.catch, ctx)}${ctx.exit("next")}`;
 }
