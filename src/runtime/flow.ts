@@ -1,4 +1,4 @@
-import { applyInputPath, applyOutputPath, applyResultPath, applyResultSelector } from "./dataflow.js";
+import { checkPayloadSize, applyInputPath, applyOutputPath, applyResultPath, applyResultSelector } from "./dataflow.js";
 import type { Run } from "./execution.js";
 import { evaluateTemplate } from "./template.js";
 import type { Json, PathRoots } from "./types.js";
@@ -48,5 +48,8 @@ export function selectResult(run: Run, rawResult: Json, options: FlowOptions): J
 /** ASL-3.1 steps 7–8: ResultPath into the raw input, then OutputPath. */
 export function placeResult(run: Run, rawInput: Json, result: Json, options: FlowOptions): Json {
   const merged = applyResultPath(rawInput, result, options.resultPath);
-  return applyOutputPath(merged, options.outputPath, outerRoots(run, options)) as Json;
+  const output = applyOutputPath(merged, options.outputPath, outerRoots(run, options)) as Json;
+  // ASL-3.1 step 9: a state output above 256 KiB fails with States.DataLimitExceeded (terminal, not caught by States.ALL).
+  checkPayloadSize(output, `The output of state '${options.state}'`);
+  return output;
 }
