@@ -1,4 +1,4 @@
-import type { Dynamic, PathField, Retrier } from "../ir/types.js";
+import type { Dynamic, PathField, ResultFlow, Retrier } from "../ir/types.js";
 import { RETRY_DEFAULTS } from "../runtime/retry.js";
 import { literal } from "./escape.js";
 
@@ -43,4 +43,15 @@ export function retryProp(retry: readonly Retrier[]): string | undefined {
 export function dynamicNumber(value: Dynamic<number> | undefined, read: (path: string) => string): string | undefined {
   if (value === undefined) return undefined;
   return value.kind === "literal" ? literal(value.value) : read(value.path);
+}
+
+/** The result-side fields Task, Parallel and Map share (ASL-3.1 steps 5–8, ASL-9 Retry), in emission order. */
+export function resultFlowProps(state: ResultFlow & { assign?: unknown }): Array<readonly [string, string | undefined]> {
+  return [
+    ["assign", valueProp(state.assign)],
+    ["resultSelector", valueProp(state.resultSelector)],
+    ["resultPath", pathProp(state.resultPath)],
+    ["outputPath", pathProp(state.outputPath)],
+    ["retry", retryProp(state.retry)],
+  ];
 }

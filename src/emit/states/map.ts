@@ -1,6 +1,6 @@
 import type { Dynamic, MapState } from "../../ir/types.js";
 import { literal } from "../escape.js";
-import { pathProp, props, retryProp, valueProp } from "../props.js";
+import { pathProp, props, resultFlowProps, valueProp } from "../props.js";
 import { withCatch } from "./catch.js";
 import { varsProps, type StateEmitContext } from "./context.js";
 import { heading } from "./heading.js";
@@ -17,11 +17,7 @@ export function emitMap(state: MapState, ctx: StateEmitContext): string {
       ...dynamic("maxConcurrency", state.maxConcurrency.kind === "literal" && state.maxConcurrency.value === 0 ? undefined : state.maxConcurrency),
       ...dynamic("toleratedFailureCount", state.toleratedFailureCount),
       ...dynamic("toleratedFailurePercentage", state.toleratedFailurePercentage),
-      ["assign", valueProp(state.assign)],
-      ["resultSelector", valueProp(state.resultSelector)],
-      ["resultPath", pathProp(state.resultPath)],
-      ["outputPath", pathProp(state.outputPath)],
-      ["retry", retryProp(state.retry)],
+      ...resultFlowProps(state),
     ],
     varsProps(ctx),
   );

@@ -1,6 +1,6 @@
 import type { ParallelState } from "../../ir/types.js";
 import { literal } from "../escape.js";
-import { pathProp, props, retryProp, valueProp } from "../props.js";
+import { pathProp, props, resultFlowProps, valueProp } from "../props.js";
 import { withCatch } from "./catch.js";
 import { varsProps, type StateEmitContext } from "./context.js";
 import { heading } from "./heading.js";
@@ -15,11 +15,7 @@ export function emitParallel(state: ParallelState, ctx: StateEmitContext): strin
       ["branches", branches],
       ["inputPath", pathProp(state.inputPath)],
       ["parameters", valueProp(state.parameters)],
-      ["assign", valueProp(state.assign)],
-      ["resultSelector", valueProp(state.resultSelector)],
-      ["resultPath", pathProp(state.resultPath)],
-      ["outputPath", pathProp(state.outputPath)],
-      ["retry", retryProp(state.retry)],
+      ...resultFlowProps(state),
     ],
     varsProps(ctx),
   );

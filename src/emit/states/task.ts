@@ -1,6 +1,6 @@
 import type { TaskState } from "../../ir/types.js";
 import { literal } from "../escape.js";
-import { pathProp, props, retryProp, valueProp } from "../props.js";
+import { pathProp, props, resultFlowProps, valueProp } from "../props.js";
 import { withCatch } from "./catch.js";
 import { varsProps, type StateEmitContext } from "./context.js";
 import { heading } from "./heading.js";
@@ -19,11 +19,7 @@ export function emitTask(state: TaskState, ctx: StateEmitContext): string {
       ["call", `tasks[${name}]`],
       ["inputPath", pathProp(state.inputPath)],
       ["parameters", valueProp(state.parameters)],
-      ["assign", valueProp(state.assign)],
-      ["resultSelector", valueProp(state.resultSelector)],
-      ["resultPath", pathProp(state.resultPath)],
-      ["outputPath", pathProp(state.outputPath)],
-      ["retry", retryProp(state.retry)],
+      ...resultFlowProps(state),
       ["timeoutSeconds", state.timeoutSeconds?.kind === "literal" ? literal(state.timeoutSeconds.value) : undefined],
       ["timeoutSecondsPath", state.timeoutSeconds?.kind === "path" ? literal(state.timeoutSeconds.path) : undefined],
     ],
