@@ -37,7 +37,7 @@ export async function parallel(run: Run, ctx: DurableContext, input: Json, optio
       : effectiveInput(run, input, options, retryCount);
     const batch = await ctx.parallel(
       options.state,
-      options.branches.map((branch) => ({ name: branch.name, func: (child: DurableContext) => branch.run(child, run, payload, outer) })),
+      options.branches.map((branch) => ({ name: branch.name, func: (child: DurableContext) => branch.run(child, run.fork(), payload, outer) })),
     );
     return outputsOrFirstError(batch);
   });
@@ -125,11 +125,16 @@ export async function map(run: Run, ctx: DurableContext, input: Json, options: M
  * ResultPath and OutputPath; the Assign applies once the state has succeeded.
  */
 async function finish(run: Run, ctx: DurableContext, input: Json, raw: Json, options: FlowOptions): Promise<Json> {
-  if (options.assign === undefined) return stateOutput(run, input, raw, options);
+  // A ResultSelector calling States.UUID or an unseeded States.MathRandom draws inside a step (replays agree).
+  const output = (): Json | Promise<Json> =>
+    templateUsesRandom(options.resultSelector)
+      ? ctx.step(`${options.state} (result selector)`, async () => stateOutput(run, input, raw, options))
+      : stateOutput(run, input, raw, options);
+  if (options.assign === undefined) return output();
   const assigned = await evaluateAssignDurably(run, ctx, options.state, raw, options.assign, options.vars);
-  const output = stateOutput(run, input, raw, options);
+  const result = await output();
   commitAssign(options.state, options.vars, assigned);
-  return output;
+  return result;
 }
 
 /** Outputs in order, or the error of the first failed branch/iteration (by index). */

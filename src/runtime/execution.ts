@@ -66,6 +66,11 @@ export class Run {
   forItem(index: number, value: Json): Run {
     return new Run(this.execution, { Index: index, Value: value });
   }
+
+  /** The run of one Parallel branch: branches run concurrently, so each records its own `$$.State.EnteredTime`. */
+  fork(): Run {
+    return new Run(this.execution, this.mapItem);
+  }
 }
 
 /** Start the run of an execution from the durable context and the execution input. */
