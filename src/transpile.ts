@@ -6,9 +6,10 @@ import { emitModule } from "./emit/module.js";
 import { formatTypeScript } from "./format/format.js";
 import { lower } from "./ir/lower.js";
 import type { MachineIR } from "./ir/types.js";
-import { loadObject, loadText } from "./load/index.js";
+import { loadDefinition } from "./load/index.js";
 import { attachLocations, sortDiagnostics } from "./validate/locate.js";
 import { validateSource, type ValidateOptions } from "./validate/index.js";
+import { canonicalJson } from "./runtime/json.js";
 import { VERSION } from "./version.js";
 
 export interface TranspileOptions extends ValidateOptions {
@@ -32,10 +33,7 @@ export interface TranspileResult {
  * Pure: no I/O besides reading the package's own templates, and the caller's object is never mutated.
  */
 export async function transpile(definition: unknown, options: TranspileOptions = {}): Promise<TranspileResult> {
-  const source =
-    typeof definition === "string"
-      ? loadText(definition, { file: options.file ?? "<input>", ...(options.format ? { format: options.format } : {}) })
-      : loadObject(definition, options.file !== undefined ? { file: options.file } : {});
+  const source = loadDefinition(definition, options);
   const validation = validateSource(source, options);
   if (!validation.ok) return { code: "", diagnostics: validation.diagnostics };
   const lowered = lower(validation.definition);
@@ -55,16 +53,6 @@ export async function transpile(definition: unknown, options: TranspileOptions =
   const readsEnteredTime = /\$\$(\.State(\.EnteredTime)?)?(?![\w.[])/.test(text);
   const body = await formatTypeScript(emitModule(lowered.machine, { stateMachineName: name, header: "", readsStartTime, readsEnteredTime }));
   return { code: withChecksum(header, body.replace(/^\n+/, "")), diagnostics, ir: lowered.machine, inputHash };
-}
-
-/** JSON with object keys sorted, so that the hash does not depend on formatting or key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
 }
 
 function nameFromFile(file: string | undefined): string | undefined {

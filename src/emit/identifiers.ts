@@ -2,6 +2,8 @@
  * Identifiers derived from state names (scope functions): only ASCII letters and digits of the name are kept, so an
  * identifier can never carry anything else; reserved words and clashes get a suffix.
  */
+import { camelCase } from "../structure/labels.js";
+
 const RESERVED = new Set([
   "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export",
   "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super",
@@ -13,8 +15,7 @@ const RESERVED = new Set([
 ]);
 
 export function identifierFor(name: string, used: Set<string>, fallback = "scope"): string {
-  const words = name.match(/[A-Za-z0-9]+/g) ?? [];
-  let base = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join("") || fallback;
+  let base = camelCase(name) || fallback;
   if (/^[0-9]/.test(base)) base = `${fallback}${base}`;
   if (RESERVED.has(base)) base = `${base}Scope`;
   let id = base;

@@ -204,3 +204,13 @@ function copyObject(value: object, pointer: string, ancestors: Set<object>): Rec
   }
   return copy;
 }
+
+/**
+ * Load what an API caller passed: the text of a JSON or YAML definition (named `file`, `<input>` by default), or an
+ * object (deep-copied).
+ */
+export function loadDefinition(input: unknown, options: { file?: string; format?: TextFormat } = {}): LoadedSource {
+  return typeof input === "string"
+    ? loadText(input, { file: options.file ?? "<input>", ...(options.format ? { format: options.format } : {}) })
+    : loadObject(input, options.file !== undefined ? { file: options.file } : {});
+}

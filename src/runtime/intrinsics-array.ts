@@ -2,16 +2,9 @@
  * The array intrinsics of ASL-5: States.Array, ArrayPartition, ArrayContains, ArrayRange, ArrayGetItem, ArrayLength
  * and ArrayUnique. Each receives its evaluated arguments; none modifies them.
  */
+import { canonicalJson, jsonEquals } from "./json.js";
 import { MAX_ARRAY_RANGE } from "../paths/intrinsic-functions.js";
-import {
-  arrayArg,
-  canonicalJson,
-  describeValue,
-  intrinsicError,
-  jsonEquals,
-  roundedIntegerArg,
-  type IntrinsicImpl,
-} from "./intrinsics-values.js";
+import { arrayArg, describeValue, intrinsicError, roundedIntegerArg, type IntrinsicImpl } from "./intrinsics-values.js";
 
 /** `States.Array(a…)`: the arguments, in order, as an array (zero arguments give `[]`) [obs: `test_array_0`, `test_array_2`]. */
 export const statesArray: IntrinsicImpl = (args) => [...args];

@@ -2,6 +2,7 @@
  * What the intrinsic functions (ASL-5) share: how a bad argument fails, argument checks, JSON deep equality, and the
  * text `States.Format` prints for a value.
  */
+import { isJsonObject } from "./json.js";
 import { StatesError } from "./errors.js";
 
 /**
@@ -19,9 +20,6 @@ export function intrinsicError(name: string, problem: string): StatesError {
 }
 
 /** A JSON object (not an array, not null). */
-export function isJsonObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** How a value is named in error causes: its type and, for scalars, the value. */
 export function describeValue(value: unknown): string {
@@ -84,37 +82,6 @@ export function checkInt32(name: string, what: string, value: number): void {
   if (value < INT32_MIN || value > INT32_MAX) {
     throw intrinsicError(name, `${what} is ${value}, outside the integer range ${INT32_MIN} to ${INT32_MAX}`);
   }
-}
-
-/**
- * Structural equality of JSON values (ArrayContains, ArrayUnique): same type, numbers by value, arrays element by
- * element in order, objects with the same keys (in any order) and equal values.
- */
-export function jsonEquals(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((item: unknown, i) => jsonEquals(item, b[i]));
-  }
-  if (isJsonObject(a)) {
-    if (!isJsonObject(b)) return false;
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((key) => Object.hasOwn(b, key) && jsonEquals(a[key], b[key]));
-  }
-  return false;
-}
-
-/**
- * A text that is the same for exactly the values `jsonEquals` finds equal: JSON with object keys sorted (and `-0`
- * written as `0`, as JSON.stringify does). Lets ArrayUnique find repeats in linear time.
- */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (isJsonObject(value)) {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
 }
 
 /**

@@ -6,9 +6,10 @@
  * `subsetof`, `anyof`, `noneof`, `size` and `empty` read JSON arrays. An operand of the wrong kind for `in`, `empty`, …
  * rejects the element without failing the evaluation, as Jayway's InvalidPathException does.
  */
+import { isJsonObject, jsonEquals } from "./json.js";
 import type { FilterExpression, FilterOperand, FilterOperator, PathAst, RegexOperand } from "../paths/jsonpath-ast.js";
 import { parsePath } from "../paths/jsonpath.js";
-import { JaywayFailure, isJsonObject, jsonEquals } from "./jsonpath-java.js";
+import { JaywayFailure } from "./jsonpath-java.js";
 
 /** How the filter reads the paths it contains. */
 export interface FilterHost {

@@ -3,8 +3,9 @@
  * Jayway source, quirks included: `concat()` ignores a string it is applied to, `last()` fails on a one-element
  * array, the numeric aggregations skip non-numbers and fail when nothing is left.
  */
+import { isJsonObject, jsonEquals } from "./json.js";
 import type { JaywayFunctionName } from "../paths/jsonpath-ast.js";
-import { JaywayFailure, isJsonObject, javaToString, jsonEquals } from "./jsonpath-java.js";
+import { JaywayFailure, javaToString } from "./jsonpath-java.js";
 
 const EMPTY_AGGREGATION = "Aggregation function attempted to calculate value using empty array";
 

@@ -1,7 +1,8 @@
 /**
  * The Java side of Jayway JsonPath, which AWS Step Functions evaluates paths with (ASL-4): the exceptions an evaluation
- * can end with, the class names and `toString()` texts its messages quote, and `equals()` of parsed JSON values.
+ * can end with, and the class names and `toString()` texts its messages quote (`equals()` is `jsonEquals` in json.ts).
  */
+import { isJsonObject } from "./json.js";
 
 /**
  * - `not-found`: Jayway's PathNotFoundException ("No results for path: $['x']", "Missing property in path $['a']").
@@ -24,10 +25,6 @@ export class JaywayFailure extends Error {
 /** The JSON provider Jayway uses by default, as its messages name it. */
 export const JSON_PROVIDER = "com.jayway.jsonpath.spi.json.JsonSmartJsonProvider";
 
-export function isJsonObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** The Java class json-smart gives a JSON value, as in "but found 'java.lang.Integer'". */
 export function javaClassName(value: unknown): string {
   if (value === null || value === undefined) return "null";
@@ -48,17 +45,3 @@ export function javaToString(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Java `equals()` of two parsed JSON values (json-smart maps and lists compare structurally; numbers by value). */
-export function jsonEquals(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEquals(item, b[i]));
-  }
-  if (isJsonObject(a) && isJsonObject(b)) {
-    const keys = Object.keys(a);
-    return (
-      keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && jsonEquals(a[key], b[key]))
-    );
-  }
-  return false;
-}

@@ -14,11 +14,12 @@
  * - a function after an indefinite path applies to each node, except after a leading `..`, where Jayway applies it
  *   once to the whole result (`$..price.sum()`).
  */
+import { isJsonObject } from "./json.js";
 import type { FilterExpression, PathFunction } from "../paths/jsonpath-ast.js";
 import { chainOf, compilePath, type Chain, type Token } from "./jsonpath-chain.js";
 import { filterAccepts, type FilterHost } from "./jsonpath-filter.js";
 import { invokePathFunction, lengthOf } from "./jsonpath-functions.js";
-import { JSON_PROVIDER, JaywayFailure, isJsonObject, javaClassName, javaToString } from "./jsonpath-java.js";
+import { JSON_PROVIDER, JaywayFailure, javaClassName, javaToString } from "./jsonpath-java.js";
 
 /** One evaluation (Jayway's EvaluationContextImpl). */
 interface Run {

@@ -4,10 +4,11 @@
  * that an indefinite path which matches nothing gives `[]` **[obs]**, and AWS's error texts. Also ResultPath writing
  * (ASL-3.1 step 7).
  */
+import { isJsonObject } from "./json.js";
 import type { PathAst, Segment } from "../paths/jsonpath-ast.js";
 import { isReferencePath, parsePath } from "../paths/jsonpath.js";
 import { StatesError } from "./errors.js";
-import { JaywayFailure, isJsonObject } from "./jsonpath-java.js";
+import { JaywayFailure } from "./jsonpath-java.js";
 import { compilePath } from "./jsonpath-chain.js";
 import { readChain } from "./jsonpath-walk.js";
 import type { PathRoots } from "./types.js";

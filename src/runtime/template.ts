@@ -6,6 +6,7 @@
  * ASL-6.1) **[obs: every `choice-operator` conformance case returns `{"TestResult.$": "ConditionTrue"}`]**. Callers
  * must never pass `Result` to `evaluateTemplate`. JSONata states do not use these templates either (ASL-3.2).
  */
+import { isJsonObject } from "./json.js";
 import { StatesError } from "./errors.js";
 import { callIntrinsic, type IntrinsicRandom } from "./intrinsics.js";
 import { selectPath } from "./jsonpath.js";
@@ -40,7 +41,7 @@ export function evaluateTemplate(
   random?: IntrinsicRandom,
 ): unknown {
   if (Array.isArray(template)) return template.map((item: unknown) => evaluateTemplate(item, roots, field, random));
-  if (!isObject(template)) return template;
+  if (!isJsonObject(template)) return template;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(template)) {
     if (key.endsWith(DYNAMIC_SUFFIX)) {
@@ -72,10 +73,6 @@ function evaluateDynamic(
     "States.Runtime",
     `The value '${value}' of the key '${key}' in the field '${field}' is neither a JSONPath nor an intrinsic function call`,
   );
-}
-
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/types.js";
-import { loadObject, loadText } from "../load/index.js";
+import { loadDefinition } from "../load/index.js";
 import { applySubstitutions } from "../load/substitute.js";
 import type { LoadedSource } from "../load/types.js";
 import { buildModel } from "./model.js";
@@ -25,10 +25,7 @@ export interface ValidationResult {
  * Pure: no I/O, no console output, and the caller's object is never mutated.
  */
 export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult {
-  const source =
-    typeof input === "string"
-      ? loadText(input, { file: options.file ?? "<input>", ...(options.format ? { format: options.format } : {}) })
-      : loadObject(input, options.file !== undefined ? { file: options.file } : {});
+  const source = loadDefinition(input, options);
   return validateSource(source, options);
 }
 

@@ -6,14 +6,7 @@ import { selectPath } from "../../src/runtime/jsonpath.js";
 import { compareInstants, isTimestamp, parseTimestamp } from "../../src/runtime/timestamp.js";
 import type { PathRoots } from "../../src/runtime/types.js";
 import { conformanceCases, type ConformanceCase } from "../support/shared.js";
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
+import { deepFreeze } from "../support/values.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);

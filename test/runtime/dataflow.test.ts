@@ -14,27 +14,7 @@ import { selectPath } from "../../src/runtime/jsonpath.js";
 import { evaluateTemplate } from "../../src/runtime/template.js";
 import type { PathRoots } from "../../src/runtime/types.js";
 import { SHARED } from "../support/shared.js";
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-function throwsStates(fn: () => unknown, name: string, causePart?: string): void {
-  assert.throws(fn, (error: unknown) => {
-    assert.ok(error instanceof StatesError, `expected a StatesError, got ${String(error)}`);
-    assert.equal(error.name, name);
-    if (causePart !== undefined)
-      assert.ok(
-        error.message.includes(causePart),
-        `cause ${JSON.stringify(error.message)} lacks ${JSON.stringify(causePart)}`,
-      );
-    return true;
-  });
-}
+import { deepFreeze, throwsStates } from "../support/values.js";
 
 const raw = deepFreeze({ a: { b: 1, c: [1, 2, 3] }, list: [{ k: 1 }, { k: 2 }], s: "text" });
 const outer: Omit<PathRoots, "input"> = deepFreeze({

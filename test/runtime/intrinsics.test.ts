@@ -11,6 +11,7 @@ import { JavaRandom } from "../../src/runtime/intrinsics-java-random.js";
 import { parseIntrinsic } from "../../src/paths/intrinsic.js";
 import type { PathRoots } from "../../src/runtime/types.js";
 import { conformanceCases, type ConformanceCase } from "../support/shared.js";
+import { deepFreeze } from "../support/values.js";
 
 /** Randomness that tests can predict: UUIDs are numbered, `random()` returns `value`. */
 function fixedRandom(value = 0.5, uuids: string[] = ["00000000-0000-4000-8000-000000000000"]): IntrinsicRandom {
@@ -474,14 +475,6 @@ describe("calls that cannot run", () => {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    for (const item of Object.values(value)) deepFreeze(item);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 describe("path arguments", () => {

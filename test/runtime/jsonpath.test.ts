@@ -10,14 +10,7 @@ import { parsePath } from "../../src/paths/jsonpath.js";
 import { StatesError } from "../../src/runtime/errors.js";
 import { evaluatePath, pathExists, selectPath, setPath } from "../../src/runtime/jsonpath.js";
 import type { PathRoots } from "../../src/runtime/types.js";
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
+import { deepFreeze } from "../support/values.js";
 
 const rootsOf = (input: unknown, extra: Partial<PathRoots> = {}): PathRoots =>
   deepFreeze({ input, context: {}, ...extra });

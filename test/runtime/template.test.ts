@@ -1,19 +1,11 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { StatesError } from "../../src/runtime/errors.js";
 import type { IntrinsicRandom } from "../../src/runtime/intrinsics.js";
 import { evaluateTemplate } from "../../src/runtime/template.js";
 import type { PathRoots } from "../../src/runtime/types.js";
 import { SHARED } from "../support/shared.js";
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
+import { deepFreeze, throwsStates } from "../support/values.js";
 
 const input = deepFreeze({
   a: 1,
@@ -33,19 +25,6 @@ const roots: PathRoots = { input, context, variables: deepFreeze({ limit: 5, ord
 
 function evaluate(template: unknown, field = "Parameters"): unknown {
   return evaluateTemplate(deepFreeze(template), roots, field);
-}
-
-function throwsStates(fn: () => unknown, name: string, causePart?: string): void {
-  assert.throws(fn, (error: unknown) => {
-    assert.ok(error instanceof StatesError, `expected a StatesError, got ${String(error)}`);
-    assert.equal(error.name, name);
-    if (causePart !== undefined)
-      assert.ok(
-        error.message.includes(causePart),
-        `cause ${JSON.stringify(error.message)} lacks ${JSON.stringify(causePart)}`,
-      );
-    return true;
-  });
 }
 
 describe("evaluateTemplate: literal values are copied (ASL-3.3)", () => {

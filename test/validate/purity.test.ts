@@ -3,14 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { validate } from "../../src/index.js";
 import { corpusManifest, corpusText } from "../support/shared.js";
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object") {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
+import { deepFreeze } from "../support/values.js";
 
 const example = readFileSync(new URL("../../fixtures/order-processing.asl.json", import.meta.url), "utf8");
 const broken = readFileSync(new URL("../../fixtures/invalid/order-processing-mistakes.asl.json", import.meta.url), "utf8");

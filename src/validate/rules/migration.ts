@@ -3,6 +3,7 @@ import { analyzeJsonata } from "../../jsonata/analyze.js";
 import { collectExpressions, expressionBody, parseJsonata } from "../../jsonata/expression.js";
 import { childPointer } from "../../load/pointer.js";
 import { expressionFields } from "../expression-fields.js";
+import { forEachPathField, forEachTemplate, forEachTemplateValue } from "../path-fields.js";
 import { isObject, subject, type StateModel } from "../model.js";
 import type { Rule, RuleContext } from "./rule.js";
 
@@ -72,19 +73,10 @@ function nondeterminism(ctx: RuleContext, state: StateModel): void {
     }
     return;
   }
-  walk(state.fields, state.pointer, (text, pointer) => {
+  // Intrinsics stand in payload-template `key.$` values and in Fail ErrorPath/CausePath.
+  const check = (text: string, pointer: string): void => {
     for (const name of NONDETERMINISTIC_INTRINSICS) if (text.includes(`${name}(`)) note(name, pointer);
-  });
-}
-
-function walk(node: unknown, pointer: string, fn: (text: string, pointer: string) => void, depth = 0): void {
-  if (typeof node === "string") fn(node, pointer);
-  else if (Array.isArray(node)) node.forEach((item, i) => walk(item, childPointer(pointer, i), fn, depth + 1));
-  else if (isObject(node)) {
-    for (const [k, v] of Object.entries(node)) {
-      if (depth === 0 && (k === "Branches" || k === "ItemProcessor" || k === "Iterator" || k === "Result")) continue;
-      if (typeof v === "string" && !k.endsWith(".$") && !k.endsWith("Path")) continue;
-      walk(v, childPointer(pointer, k), fn, depth + 1);
-    }
-  }
+  };
+  forEachPathField(state, check);
+  forEachTemplate(state, (template, pointer) => forEachTemplateValue(template, pointer, check));
 }

@@ -44,7 +44,7 @@ function didYouMean(name: string, scope: ScopeModel): string {
 }
 
 /** Names of the states reachable from StartAt by following transitions (ASL-1). */
-export function reachableStates(scope: ScopeModel): Set<StateModel> {
+function reachableStates(scope: ScopeModel): Set<StateModel> {
   const seen = new Set<StateModel>();
   const start = typeof scope.startAt === "string" ? scope.byName.get(scope.startAt) : undefined;
   const stack = start ? [start] : [];
