@@ -48,9 +48,10 @@ export async function transpile(definition: unknown, options: TranspileOptions =
   // `$$.Execution.StartTime` needs a durable step; take it only when the definition reads the context object.
   const text = JSON.stringify(validation.definition);
   // `$$`, `$$.Execution` or `$$.Execution.StartTime` read the start time, which needs a durable step.
-  const readsStartTime = /\$\$(\.Execution(\.StartTime)?)?(?![\w.[])/.test(text);
+  // JSONata reads the same object as `$states.context` (or the whole `$states`).
+  const readsStartTime = /(\$\$|\$states\.context)(\.Execution(\.StartTime)?)?(?![\w.[])|\$states(?![\w.[])/.test(text);
   // `$$`, `$$.State` or `$$.State.EnteredTime` read the time each state was entered: recorded in a step per state.
-  const readsEnteredTime = /\$\$(\.State(\.EnteredTime)?)?(?![\w.[])/.test(text);
+  const readsEnteredTime = /(\$\$|\$states\.context)(\.State(\.EnteredTime)?)?(?![\w.[])|\$states(?![\w.[])/.test(text);
   const body = await formatTypeScript(emitModule(lowered.machine, { stateMachineName: name, header: "", readsStartTime, readsEnteredTime }));
   return { code: withChecksum(header, body.replace(/^\n+/, "")), diagnostics, ir: lowered.machine, inputHash };
 }

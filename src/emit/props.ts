@@ -39,10 +39,29 @@ export function retryProp(retry: readonly Retrier[]): string | undefined {
     .join(", ")}]`;
 }
 
-/** A number given literally or read from the state input at run time (`…Path`). */
-export function dynamicNumber(value: Dynamic<number> | undefined, read: (path: string) => string): string | undefined {
-  if (value === undefined) return undefined;
-  return value.kind === "literal" ? literal(value.value) : read(value.path);
+/**
+ * A field given literally, as a `…Path` read at run time (JSONPath) or as a `{% %}` expression (JSONata): the option
+ * `key` (literal or expression text) or `<key>Path`.
+ */
+export function dynamicProps(key: string, value: Dynamic<unknown> | undefined): Array<readonly [string, string | undefined]> {
+  if (value === undefined) return [];
+  switch (value.kind) {
+    case "literal":
+      return [[key, literal(value.value)]];
+    case "expression":
+      return [[key, literal(value.expression)]];
+    case "path":
+      return [[`${key}Path`, literal(value.path)]];
+  }
+}
+
+/** The JSONata fields of Task, Parallel and Map after the work: Assign, Output and Retry (ASL-3.2). */
+export function jsonataResultProps(state: ResultFlow & { assign?: unknown }): Array<readonly [string, string | undefined]> {
+  return [
+    ["assign", valueProp(state.assign)],
+    ["output", valueProp(state.output)],
+    ["retry", retryProp(state.retry)],
+  ];
 }
 
 /** The result-side fields Task, Parallel and Map share (ASL-3.1 steps 5–8, ASL-9 Retry), in emission order. */

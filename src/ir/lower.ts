@@ -38,7 +38,8 @@ export interface LowerResult {
 export function lower(definition: unknown): LowerResult {
   const diagnostics = unsupportedFeatures(definition);
   if (diagnostics.length > 0 || !isObject(definition)) return { diagnostics };
-  const machine: MachineIR = { scope: lowerScope(definition, "") };
+  const languages = new Map(buildModel(definition).states.map((st) => [st.pointer, st.queryLanguage]));
+  const machine: MachineIR = { scope: lowerScope(definition, "", (pointer) => languages.get(pointer) === "JSONata") };
   if (typeof definition["Comment"] === "string") machine.comment = definition["Comment"];
   if (typeof definition["TimeoutSeconds"] === "number") machine.timeoutSeconds = definition["TimeoutSeconds"];
   if (usesVariables(definition)) machine.usesVariables = true;
@@ -50,16 +51,35 @@ function usesVariables(definition: unknown): boolean {
   return buildModel(definition).states.some((state) => assignmentsOf(state).length > 0 || readsOf(state).length > 0);
 }
 
-function lowerScope(obj: Fields, pointer: string): ScopeIR {
+/** Is the state at this pointer written in JSONata (its own QueryLanguage, else its scope's, ASL-3.2)? */
+type IsJsonata = (pointer: string) => boolean;
+
+function lowerScope(obj: Fields, pointer: string, isJsonata: IsJsonata): ScopeIR {
   const states = isObject(obj["States"]) ? obj["States"] : {};
   return {
     pointer,
     startAt: String(obj["StartAt"]),
-    states: Object.entries(states).map(([name, raw]) => lowerState(name, isObject(raw) ? raw : {}, childPointer(pointer, "States", name))),
+    states: Object.entries(states).map(([name, raw]) => {
+      const statePointer = childPointer(pointer, "States", name);
+      const state = lowerState(name, isObject(raw) ? raw : {}, statePointer, isJsonata);
+      return isJsonata(statePointer) ? withJsonata(state, isObject(raw) ? raw : {}) : state;
+    }),
   };
 }
 
-function lowerState(name: string, f: Fields, pointer: string): StateIR {
+/**
+ * The JSONata fields of a state (ASL-3.2): lowering reads the fields both languages share the same way (an
+ * expression in a numeric field becomes a Dynamic `expression`), and this adds what only JSONata has.
+ */
+function withJsonata(state: StateIR, f: Fields): StateIR {
+  state.queryLanguage = "JSONata";
+  if (state.kind !== "fail" && "Output" in f) state.output = f["Output"];
+  if ((state.kind === "task" || state.kind === "parallel") && "Arguments" in f) state.arguments = f["Arguments"];
+  if (state.kind === "map" && "Items" in f) state.items = f["Items"];
+  return state;
+}
+
+function lowerState(name: string, f: Fields, pointer: string, isJsonata: IsJsonata): StateIR {
   const origin = { name, pointer };
   const type = f["Type"];
   switch (type) {
@@ -99,7 +119,7 @@ function lowerState(name: string, f: Fields, pointer: string): StateIR {
         kind: "parallel",
         origin,
         ...resultFlow(f),
-        branches: branches.map((b, i) => lowerScope(isObject(b) ? b : {}, childPointer(pointer, "Branches", i))),
+        branches: branches.map((b, i) => lowerScope(isObject(b) ? b : {}, childPointer(pointer, "Branches", i), isJsonata)),
       };
       if ("Parameters" in f) state.parameters = f["Parameters"];
       return state;
@@ -113,7 +133,7 @@ function lowerState(name: string, f: Fields, pointer: string): StateIR {
         ...resultFlow(f),
         itemsPath: typeof f["ItemsPath"] === "string" ? f["ItemsPath"] : "$",
         maxConcurrency: dynamic<number>(f, "MaxConcurrency") ?? { kind: "literal", value: 0 },
-        processor: lowerScope(processor, childPointer(pointer, key)),
+        processor: lowerScope(processor, childPointer(pointer, key), isJsonata),
       };
       const selector = "ItemSelector" in f ? f["ItemSelector"] : f["Parameters"];
       if (selector !== undefined) state.itemSelector = selector;
@@ -156,11 +176,17 @@ function withAssign<T extends { assign?: Assign }>(target: T, f: Fields): T {
   return target;
 }
 
-/** A Choice rule: the rule as written (its Assign taken out), its Next, and its Assign. */
+/**
+ * A Choice rule: JSONPath — the rule as written (Next and Assign taken out); JSONata — its Condition and Output;
+ * both — its Next and its Assign.
+ */
 function choiceBranch(raw: Fields): ChoiceBranch {
-  if (!("Assign" in raw)) return { rule: raw, next: String(raw["Next"]) };
-  const { Assign: _assign, ...rule } = raw;
-  return withAssign<ChoiceBranch>({ rule, next: String(raw["Next"]) }, raw);
+  const { Next: next, Assign: _assign, Output: output, Condition: condition, ...rule } = raw;
+  const branch: ChoiceBranch = { next: String(next) };
+  if ("Condition" in raw) branch.condition = condition;
+  else branch.rule = rule;
+  if ("Output" in raw) branch.output = output;
+  return withAssign(branch, raw);
 }
 
 function transition(f: Fields): Transition {
@@ -181,22 +207,31 @@ function retrier(r: Fields): Retrier {
 }
 
 function catcher(c: Fields): Catcher {
-  return withAssign<Catcher>({ errorEquals: strings(c["ErrorEquals"]), resultPath: pathField(c, "ResultPath"), next: String(c["Next"]) }, c);
+  const out = withAssign<Catcher>({ errorEquals: strings(c["ErrorEquals"]), resultPath: pathField(c, "ResultPath"), next: String(c["Next"]) }, c);
+  if ("Output" in c) out.output = c["Output"];
+  return out;
 }
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
-/** `Name` (a literal) or `NamePath` (read at run time). */
+/** `Name` (a literal or, in JSONata, a `{% %}` expression) or `NamePath` (read at run time). */
 function dynamic<T>(f: Fields, key: string): Dynamic<T> | undefined {
   if (typeof f[`${key}Path`] === "string") return { kind: "path", path: f[`${key}Path`] as string };
+  if (isExpression(f[key])) return { kind: "expression", expression: f[key] };
   if (f[key] !== undefined) return { kind: "literal", value: f[key] as T };
   return undefined;
 }
 
 function failField(f: Fields, key: string): FailField {
   if (typeof f[`${key}Path`] === "string") return { kind: "path", path: f[`${key}Path`] as string };
+  if (isExpression(f[key])) return { kind: "expression", expression: f[key] };
   if (typeof f[key] === "string") return { kind: "literal", value: f[key] as string };
   return undefined;
+}
+
+/** A JSONata expression: a string that is exactly `{% … %}` (ASL-3.2). JSONPath states never hold one (the validator). */
+function isExpression(value: unknown): value is string {
+  return typeof value === "string" && value.startsWith("{%") && value.endsWith("%}");
 }

@@ -3,9 +3,21 @@ import type { ResourceKind } from "../asl/integrations.js";
 /**
  * The intermediate representation: one typed node per ASL state (a discriminated union on `kind`), each carrying its
  * origin, with every field normalised (defaults applied, mutually exclusive forms folded into one union). Lowering
- * (lower.ts) builds it from a validated definition; structuring and emission read it. JSONPath query language only:
- * JSONata states are reported as not supported yet by lowering. Paths may read workflow variables (`$name`, ASL-8).
+ * (lower.ts) builds it from a validated definition; structuring and emission read it. Paths may read workflow
+ * variables (`$name`, ASL-8).
+ *
+ * Query languages (ASL-3.2): a state written in JSONata carries `queryLanguage: "JSONata"` and its JSONata fields
+ * (`arguments`, `output`, `items`, a rule's `condition`); its JSONPath fields are then absent. Absent means JSONPath.
+ * Values of JSONata fields are kept as written: any JSON in which a string that is exactly `{% … %}` is an expression.
  */
+export type QueryLanguage = "JSONata";
+
+/** The JSONata fields a state may have (ASL-3.2); present only on JSONata states. */
+export interface JsonataFields {
+  queryLanguage?: QueryLanguage;
+  /** Output: the state output (default `$states.result`, or `$states.input` for states without a result). */
+  output?: unknown;
+}
 export interface Origin {
   /** The state's name, unique across the machine. */
   name: string;
@@ -19,8 +31,11 @@ export type Transition = { kind: "next"; target: string } | { kind: "end" };
 /** A JSONPath data-flow field: absent (the default `$`), `null`, or a path. */
 export type PathField = string | null | undefined;
 
-/** A value that is either written in the definition or read from the state input at run time (`…Path` fields). */
-export type Dynamic<T> = { kind: "literal"; value: T } | { kind: "path"; path: string };
+/**
+ * A value that is written in the definition, read from the state input at run time (`…Path` fields, JSONPath), or
+ * computed by a `{% %}` expression (JSONata).
+ */
+export type Dynamic<T> = { kind: "literal"; value: T } | { kind: "path"; path: string } | { kind: "expression"; expression: string };
 
 /**
  * A JSONPath `Assign` (ASL-8): variable name → value, a payload template (ASL-3.3) whose `name.$` members hold a path
@@ -45,6 +60,8 @@ export interface Catcher {
   next: string;
   /** Evaluated against the error output `{Error, Cause}`; the state's own Assign is not (ASL-9, ASL-8). */
   assign?: Assign;
+  /** JSONata: the Catcher's Output (default the error output). */
+  output?: unknown;
 }
 
 /** Fields shared by the states that have an input/output data flow (ASL-3.1). */
@@ -54,7 +71,7 @@ export interface DataFlow {
 }
 
 /** Fields shared by Task, Parallel and Map. */
-export interface ResultFlow extends DataFlow {
+export interface ResultFlow extends DataFlow, JsonataFields {
   resultSelector?: unknown;
   resultPath: PathField;
   retry: Retrier[];
@@ -64,7 +81,7 @@ export interface ResultFlow extends DataFlow {
   assign?: Assign;
 }
 
-export interface PassState extends DataFlow {
+export interface PassState extends DataFlow, JsonataFields {
   kind: "pass";
   origin: Origin;
   parameters?: unknown;
@@ -82,18 +99,24 @@ export interface TaskState extends ResultFlow {
   resource: string;
   integration: ResourceKind;
   parameters?: unknown;
+  /** JSONata Arguments. */
+  arguments?: unknown;
   timeoutSeconds?: Dynamic<number>;
 }
 
 export interface ChoiceBranch {
-  /** The rule as written, without its Assign. */
-  rule: Readonly<Record<string, unknown>>;
+  /** JSONPath: the rule as written, without its Next, Assign and Output. */
+  rule?: Readonly<Record<string, unknown>>;
+  /** JSONata: the Condition, a boolean or an expression giving one. */
+  condition?: unknown;
   next: string;
   /** Applied when this rule matches, instead of the state's Assign (ASL-6.3, ASL-8). */
   assign?: Assign;
+  /** JSONata: the Output when this rule matches, instead of the state's (ASL-3.2 step 4). */
+  output?: unknown;
 }
 
-export interface ChoiceState extends DataFlow {
+export interface ChoiceState extends DataFlow, JsonataFields {
   kind: "choice";
   origin: Origin;
   choices: ChoiceBranch[];
@@ -104,7 +127,7 @@ export interface ChoiceState extends DataFlow {
 
 export type WaitDuration = { kind: "seconds"; value: Dynamic<number> } | { kind: "timestamp"; value: Dynamic<string> };
 
-export interface WaitState extends DataFlow {
+export interface WaitState extends DataFlow, JsonataFields {
   kind: "wait";
   origin: Origin;
   duration: WaitDuration;
@@ -113,15 +136,16 @@ export interface WaitState extends DataFlow {
   assign?: Assign;
 }
 
-export interface SucceedState extends DataFlow {
+export interface SucceedState extends DataFlow, JsonataFields {
   kind: "succeed";
   origin: Origin;
 }
 
-/** Fail Error/Cause: a literal, a path or intrinsic read from the raw input (ASL-6.6), or absent. */
-export type FailField = { kind: "literal"; value: string } | { kind: "path"; path: string } | undefined;
+/** Fail Error/Cause: a literal, a path or intrinsic read from the raw input (ASL-6.6), an expression, or absent. */
+export type FailField = { kind: "literal"; value: string } | { kind: "path"; path: string } | { kind: "expression"; expression: string } | undefined;
 
 export interface FailState {
+  queryLanguage?: QueryLanguage;
   kind: "fail";
   origin: Origin;
   error: FailField;
@@ -132,6 +156,8 @@ export interface ParallelState extends ResultFlow {
   kind: "parallel";
   origin: Origin;
   parameters?: unknown;
+  /** JSONata Arguments. */
+  arguments?: unknown;
   branches: ScopeIR[];
 }
 
@@ -139,6 +165,8 @@ export interface MapState extends ResultFlow {
   kind: "map";
   origin: Origin;
   itemsPath: string;
+  /** JSONata Items: an array or an expression giving one (default the state input). */
+  items?: unknown;
   /** ItemSelector, or the legacy Parameters of a Map (same meaning). */
   itemSelector?: unknown;
   maxConcurrency: Dynamic<number>;

@@ -21,14 +21,10 @@ export function unsupportedFeatures(definition: unknown): Diagnostic[] {
     out.push(d);
   };
   const model = buildModel(definition);
-  if (isObject(definition) && definition["QueryLanguage"] === "JSONata") report("/QueryLanguage", undefined, "JSONata (QueryLanguage)");
   for (const scope of model.scopes) {
     if (scope.distributed && scope.owner) report(childPointer(scope.owner.pointer, "ItemProcessor", "ProcessorConfig", "Mode"), scope.owner, "Distributed Map");
   }
   for (const state of model.states) {
-    if (state.queryLanguage === "JSONata" && !(isObject(definition) && definition["QueryLanguage"] === "JSONata")) {
-      report(childPointer(state.pointer, "QueryLanguage"), state, "JSONata (QueryLanguage)");
-    }
     if (state.type === "Task") checkTask(state, report);
   }
   return out;

@@ -25,3 +25,6 @@ export { applyInputPath, applyOutputPath, applyResultPath, applyResultSelector, 
 export { templateUsesRandom } from "./random.js";
 export { Variables, variables, type VariableValues } from "./variables.js";
 export { assign, assignInStep, evaluateAssign, type AssignOptions } from "./assign.js";
+/** The states of JSONata state machines (ASL-3.2): `asl.jsonata.pass(…)`, `asl.jsonata.task(…)`, … */
+export * as jsonata from "./jsonata/states.js";
+export { evaluateJsonata, type Scope as JsonataScope } from "./jsonata/template.js";

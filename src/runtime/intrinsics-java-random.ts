@@ -28,6 +28,13 @@ export class JavaRandom {
     return this.next(32);
   }
 
+  /** `nextDouble()`: `((next(26) << 27) + next(27)) * 2^-53`, a double in [0, 1). */
+  nextDouble(): number {
+    const high = BigInt(this.next(26) >>> 0);
+    const low = BigInt(this.next(27) >>> 0);
+    return Number((high << 27n) + low) / 2 ** 53;
+  }
+
   /** `nextInt(bound)`: a uniformly distributed integer in [0, bound), for 0 < bound ≤ 2^31 - 1. */
   nextIntBelow(bound: number): number {
     if (!Number.isInteger(bound) || bound <= 0 || bound > INT32_MAX)

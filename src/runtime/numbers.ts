@@ -3,6 +3,7 @@ import type { Run } from "./execution.js";
 import { selectPath } from "./jsonpath.js";
 import type { Json } from "./types.js";
 import type { Variables } from "./variables.js";
+import { evaluateTyped, type Scope } from "./jsonata/template.js";
 
 /** A numeric field given literally or as a `…Path` read from the raw state input at run time (ASL-10). */
 export interface NumberField {
@@ -41,6 +42,27 @@ export function readNumber(
   if (range && (n < range.min || (range.max !== undefined && n > range.max))) {
     const bounds = range.max !== undefined ? `between ${range.min} and ${range.max}` : `at least ${range.min}`;
     throw new StatesError("States.Runtime", `An error occurred while executing the state '${state}'. ${field} must be ${bounds}.`);
+  }
+  return n;
+}
+
+/**
+ * A numeric field of a JSONata state (ASL-3.2): a number, or a `{% %}` expression evaluated against `$states.input`
+ * and the variables. A result of the wrong type or out of range raises `States.QueryEvaluationError` [obs].
+ */
+export async function readJsonataNumber(
+  scope: Scope,
+  state: string,
+  field: string,
+  value: number | string | undefined,
+  kind: "integer" | "float",
+  range?: { min: number; max?: number },
+): Promise<number | undefined> {
+  if (value === undefined) return undefined;
+  const n = (await evaluateTyped(value, scope, { state, field }, kind === "integer" ? "integer" : "number")) as number;
+  if (range && (n < range.min || (range.max !== undefined && n > range.max))) {
+    const bounds = range.max !== undefined ? `between ${range.min} and ${range.max}` : `at least ${range.min}`;
+    throw new StatesError("States.QueryEvaluationError", `An error occurred while executing the state '${state}'. ${field} must be ${bounds}, got ${n}.`);
   }
   return n;
 }

@@ -2,9 +2,10 @@ import { retryPresets, type DurableContext } from "@aws/durable-execution-sdk-js
 import { commitAssign, evaluateAssign } from "./assign.js";
 import { StatesError, toStatesError } from "./errors.js";
 import type { Run } from "./execution.js";
-import { effectiveInput, placeResult, selectResult, type FlowOptions } from "./flow.js";
+import { checkPayloadSize } from "./dataflow.js";
+import { effectiveInput, jsonataArguments, jsonataOutcome, jsonataScope, placeResult, selectResult, withResult, type FlowOptions } from "./flow.js";
 import { integrationFor } from "./integrations.js";
-import { readNumber } from "./numbers.js";
+import { readJsonataNumber, readNumber } from "./numbers.js";
 import type { Retrier } from "./retry.js";
 import { withRetries } from "./retrying.js";
 import { toJson } from "./values.js";
@@ -46,7 +47,8 @@ export interface TaskOptions extends FlowOptions {
   /** Replaces the integration the Resource names (a `tasks` override); without it the default wiring is used. */
   call?: TaskOverride | undefined;
   retry?: readonly Retrier[];
-  timeoutSeconds?: number;
+  /** A number, or in a JSONata state a `{% %}` expression (ASL-3.2). */
+  timeoutSeconds?: number | string;
   timeoutSecondsPath?: string;
 }
 
@@ -57,13 +59,29 @@ export interface TaskOptions extends FlowOptions {
 type AttemptValue = Json | { result: Json; assigned: VariableValues };
 
 /**
+ * One JSONata attempt (ASL-3.2): Arguments, the call, then Assign and Output side by side. All of it runs inside the
+ * attempt's step, so `$now()` or `$uuid()` in any of them is drawn once and replayed.
+ */
+async function jsonataAttempt(run: Run, input: Json, options: TaskOptions, retryCount: number): Promise<{ result: Json; assigned?: VariableValues }> {
+  const scope = jsonataScope(run, input, options, retryCount);
+  const payload = await jsonataArguments(scope, options);
+  const call = options.call ?? integrationFor(options.resource);
+  const raw = toJson(await call(payload, { state: options.state, resource: options.resource, retryCount }));
+  const { output, assigned } = await jsonataOutcome(withResult(scope, raw), options);
+  return assigned === undefined ? { result: output } : { result: output, assigned };
+}
+
+/**
  * A Task state (ASL-6.2, ASL-3.1): effective input, then the call as one durable step per attempt (no hidden SDK
  * retries: ASL Retry runs in orchestration code), optionally raced against a durable timer for TimeoutSeconds, then
  * Assign on the raw result, ResultSelector, ResultPath and OutputPath. A failure is thrown as a StatesError for Catch
  * to handle, and assigns nothing.
  */
 export async function task(run: Run, ctx: DurableContext, input: Json, options: TaskOptions): Promise<Json> {
-  const timeout = readNumber(run, options.state, input, "TimeoutSeconds", { value: options.timeoutSeconds, path: options.timeoutSecondsPath }, "integer", { min: 1 }, options.vars);
+  const timeout =
+    options.queryLanguage === "JSONata"
+      ? await readJsonataNumber(jsonataScope(run, input, options), options.state, "TimeoutSeconds", options.timeoutSeconds, "integer", { min: 1 })
+      : readNumber(run, options.state, input, "TimeoutSeconds", { value: options.timeoutSeconds as number | undefined, path: options.timeoutSecondsPath }, "integer", { min: 1 }, options.vars);
   const value = await withRetries(ctx, options.state, options.retry ?? [], (retryCount) => {
     // Parameters, Assign and ResultSelector are evaluated inside the step: intrinsics such as States.UUID then draw
     // their values once, and replays read them from the checkpoint.
@@ -72,6 +90,7 @@ export async function task(run: Run, ctx: DurableContext, input: Json, options: 
         options.state,
         async (): Promise<AttemptValue> => {
           try {
+            if (options.queryLanguage === "JSONata") return await jsonataAttempt(run, input, options, retryCount);
             const payload = effectiveInput(run, input, options, retryCount);
             const call = options.call ?? integrationFor(options.resource);
             const raw = toJson(await call(payload, { state: options.state, resource: options.resource, retryCount }));
@@ -95,6 +114,12 @@ export async function task(run: Run, ctx: DurableContext, input: Json, options: 
       return Promise.race([attempt(child), timer]);
     });
   });
+  if (options.queryLanguage === "JSONata") {
+    const { result, assigned } = value as { result: Json; assigned?: VariableValues };
+    checkPayloadSize(result, `The output of state '${options.state}'`);
+    commitAssign(options.state, options.vars, assigned);
+    return result;
+  }
   if (options.assign === undefined) return placeResult(run, input, value as Json, options);
   const { result, assigned } = value as { result: Json; assigned: VariableValues };
   const output = placeResult(run, input, result, options);

@@ -5,7 +5,7 @@ import { StatesError } from "./errors.js";
 import type { Run } from "./execution.js";
 import { outerRoots } from "./flow.js";
 import { selectPath } from "./jsonpath.js";
-import { parseTimestamp } from "./timestamp.js";
+import { parseTimestamp, type Instant } from "./timestamp.js";
 import type { Json } from "./types.js";
 import type { Variables } from "./variables.js";
 
@@ -49,15 +49,30 @@ export async function wait(run: Run, ctx: DurableContext, input: Json, options: 
     if (instant === undefined) {
       throw new StatesError("States.Runtime", `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${JSON.stringify(timestamp)}`);
     }
-    const now = await ctx.step(`${options.state} (now)`, async () => Date.now());
-    const target = instant.epochSecond * 1000 + Number(`0.${instant.fraction || "0"}`) * 1000;
-    seconds = Math.max(0, Math.ceil((target - now) / 1000));
+    await waitFor(ctx, options.state, { instant });
+  } else if (seconds !== undefined) {
+    await waitFor(ctx, options.state, { seconds });
   }
-  if (seconds !== undefined && seconds > MAX_WAIT_SECONDS) throw new StatesError("States.Runtime", "Wait state delay is too long.");
-  if (seconds !== undefined && seconds > 0) await ctx.wait(options.state, { seconds });
   const output = applyOutputPath(effective, options.outputPath, roots) as Json;
   if (options.assign !== undefined) {
     commitAssign(options.state, options.vars, await evaluateAssignDurably(run, ctx, options.state, effective, options.assign, options.vars));
   }
   return output;
+}
+
+/**
+ * The durable wait of a Wait state: a number of seconds, or until an instant (the clock read inside a durable step,
+ * so replays see the same "now"; an instant in the past does not wait). 2^31 seconds or more fail [obs].
+ */
+export async function waitFor(ctx: DurableContext, state: string, until: { seconds: number } | { instant: Instant }): Promise<void> {
+  let seconds: number;
+  if ("instant" in until) {
+    const now = await ctx.step(`${state} (now)`, async () => Date.now());
+    const target = until.instant.epochSecond * 1000 + Number(`0.${until.instant.fraction || "0"}`) * 1000;
+    seconds = Math.max(0, Math.ceil((target - now) / 1000));
+  } else {
+    seconds = until.seconds;
+  }
+  if (seconds > MAX_WAIT_SECONDS) throw new StatesError("States.Runtime", "Wait state delay is too long.");
+  if (seconds > 0) await ctx.wait(state, { seconds });
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, describe, test } from "node:test";
-import { jsonPathCases, runCase, teardown, type CaseResult } from "../support/conformance.js";
+import { executableCases, runCase, teardown, type CaseResult } from "../support/conformance.js";
 
 /**
  * The AWS-recorded conformance cases (../shared/conformance), JSONPath ones: transpile, run in the durable SDK's
@@ -16,6 +16,8 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
     "$$.Execution.RoleArn: a durable execution runs as its function's role, which the function cannot read, so the context object has no RoleArn; and $$.Execution.Id/Name are the durable execution's ARN and id, not a Step Functions execution ARN",
   "v2/context_object/test_context_object.py::TestSnfBase::test_input_path[$$]#get_execution_history":
     "the whole $$ is compared: no Execution.RoleArn, and Execution.Id is the durable execution's (see test_query_context_object_values)",
+  "v2/outputdecl/test_output.py::TestArgumentsBase::test_base_cases[BASE_EXPR]#get_execution_history":
+    "the output holds the whole $states.context: no Execution.RoleArn, and Execution.Id is the durable execution's (see test_query_context_object_values)",
   "v2/context_object/test_context_object.py::TestSnfBase::test_output_path[$$]#get_execution_history":
     "the whole $$ is compared: no Execution.RoleArn, and Execution.Id is the durable execution's (see test_query_context_object_values)",
 };
@@ -23,11 +25,11 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
 /** Why a case may be left unrun: its recording cannot be reproduced, or it uses a feature of the full-ASL stage. */
 const ALLOWED_UNSUPPORTED = [/^not comparable: a recorded timestamp was masked/, /^ASL801 /];
 
-describe("AWS-recorded conformance (JSONPath)", () => {
+describe("AWS-recorded conformance (JSONPath and JSONata)", () => {
   const results: CaseResult[] = [];
   after(teardown);
 
-  for (const c of jsonPathCases()) {
+  for (const c of executableCases()) {
     test(c.id, async (t) => {
       const result = await runCase(c);
       results.push(result);

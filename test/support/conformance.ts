@@ -28,15 +28,25 @@ export type Verdict =
 
 export interface CaseResult {
   id: string;
+  /** The case's category and query language, e.g. `pure (JSONata)`. */
   category: string;
   verdict: Verdict;
   /** Path of the generated module, when there is one. */
   module?: string;
 }
 
-/** The cases this stage runs: JSONPath definitions AWS accepted (JSONata is the full-ASL stage's). */
-export function jsonPathCases(): ConformanceCase[] {
-  return conformanceCases().filter((c) => c.category !== "invalid-definition" && !(c as { features?: string[] }).features?.some((f) => f.startsWith("QueryLanguage:")));
+/** The cases that execute: every definition AWS accepted, in both query languages. */
+export function executableCases(): ConformanceCase[] {
+  return conformanceCases().filter((c) => c.category !== "invalid-definition");
+}
+
+/** The query language of a case's definition: JSONata when any state uses it (the `QueryLanguage:` feature tags). */
+export function languageOf(c: ConformanceCase): "JSONPath" | "JSONata" {
+  return (c as { features?: string[] }).features?.some((f) => f.startsWith("QueryLanguage:")) ? "JSONata" : "JSONPath";
+}
+
+function categoryOf(c: ConformanceCase): string {
+  return `${c.category} (${languageOf(c)})`;
 }
 
 /** A unique, stable module file name for a case. */
@@ -149,10 +159,10 @@ let environmentReady = false;
 export async function runCase(c: ConformanceCase): Promise<CaseResult> {
   if (c.placeholder_note !== undefined) {
     // README §3: the snapshot masked a recorded value (e.g. a timestamp as "date"), so the case cannot be reproduced.
-    return { id: c.id, category: c.category, verdict: { kind: "unsupported", reason: `not comparable: ${c.placeholder_note}` } };
+    return { id: c.id, category: categoryOf(c), verdict: { kind: "unsupported", reason: `not comparable: ${c.placeholder_note}` } };
   }
   const generated = await generateCase(c);
-  if ("reason" in generated) return { id: c.id, category: c.category, verdict: { kind: "unsupported", reason: generated.reason } };
+  if ("reason" in generated) return { id: c.id, category: categoryOf(c), verdict: { kind: "unsupported", reason: generated.reason } };
   if (!environmentReady) {
     await setupSkipTime();
     environmentReady = true;
@@ -169,7 +179,7 @@ export async function runCase(c: ConformanceCase): Promise<CaseResult> {
       ? { status, output: execution.getResult() }
       : { status, error: execution.getError()?.errorType ?? "", cause: execution.getError()?.errorMessage ?? "" };
   const mismatch = matchesExpected(c, actual);
-  return { id: c.id, category: c.category, verdict: mismatch === undefined ? { kind: "pass" } : { kind: "fail", reason: mismatch }, module: generated.file };
+  return { id: c.id, category: categoryOf(c), verdict: mismatch === undefined ? { kind: "pass" } : { kind: "fail", reason: mismatch }, module: generated.file };
 }
 
 export async function teardown(): Promise<void> {

@@ -19,3 +19,13 @@ export function throwsStates(fn: () => unknown, name: string, causePart?: string
     return true;
   });
 }
+
+/** Assert that `promise` rejects with a StatesError named `name`, whose cause matches `cause` when given. */
+export async function rejectsStates(promise: Promise<unknown>, name: string, cause?: RegExp): Promise<void> {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof StatesError, `expected a StatesError, got ${String(error)}`);
+    assert.equal(error.name, name);
+    if (cause !== undefined) assert.match(error.message, cause);
+    return true;
+  });
+}

@@ -1,7 +1,8 @@
 import type { ChoiceState } from "../../ir/types.js";
 import { commentText, literal } from "../escape.js";
 import { assignStatement } from "./assign.js";
-import { varsArg, type StateEmitContext } from "./context.js";
+import { props, valueProp } from "../props.js";
+import { varsArg, varsProps, type StateEmitContext } from "./context.js";
 import { heading } from "./heading.js";
 
 /**
@@ -11,6 +12,7 @@ import { heading } from "./heading.js";
  * variables as the state found them (ASL-8); both read the effective input as `$`.
  */
 export function emitChoice(state: ChoiceState, ctx: StateEmitContext): string {
+  if (state.queryLanguage === "JSONata") return emitJsonataChoice(state, ctx);
   const name = literal(state.origin.name);
   const vars = varsArg(ctx);
   let code = heading(state);
@@ -30,15 +32,27 @@ export function emitChoice(state: ChoiceState, ctx: StateEmitContext): string {
   const exit = (key: "default" | `choice:${number}`, target: string): string => ctx.exit(key) || `// on to ${commentText(JSON.stringify(target))}\n`;
   const branches = state.choices.map(
     (c, i) =>
-      `if (asl.test(run, ${name}, ${subject}, ${literal(withoutNext(c.rule))}${vars})) {\n${output}${assignStatement(state.origin.name, subject, c.assign)}${exit(`choice:${i}`, c.next)}}`,
+      `if (asl.test(run, ${name}, ${subject}, ${literal(c.rule ?? {})}${vars})) {\n${output}${assignStatement(state.origin.name, subject, c.assign)}${exit(`choice:${i}`, c.next)}}`,
   );
   const fallback = state.default !== undefined ? `${output}${assignStatement(state.origin.name, subject, state.assign)}${ctx.exit("default")}` : `throw asl.noChoiceMatched(${name});\n`;
   // An empty Default branch falls through to the code that follows the Choice.
   return `${code}${branches.join(" else ")}${fallback === "" ? "" : ` else {\n${fallback}}`}\n`;
 }
 
-/** The rule as data for the runtime: `Next` is control flow, which the generated code holds. */
-function withoutNext(rule: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const { Next: _next, ...test } = rule;
-  return test;
+/**
+ * A JSONata Choice (ASL-6.3, ASL-3.2 step 4): the same if/else chain over the rules' Conditions; the matching rule's
+ * Output and Assign (or the state's own on the Default path) give the output.
+ */
+function emitJsonataChoice(state: ChoiceState, ctx: StateEmitContext): string {
+  const name = literal(state.origin.name);
+  const outcome = (output: unknown, assign: unknown): string =>
+    output === undefined && assign === undefined
+      ? ""
+      : `data = await asl.jsonata.choice(run, ctx, data, ${props([["state", name], ["output", valueProp(output)], ["assign", valueProp(assign)]], varsProps(ctx))});\n`;
+  const exit = (key: "default" | `choice:${number}`, target: string): string => ctx.exit(key) || `// on to ${commentText(JSON.stringify(target))}\n`;
+  const branches = state.choices.map(
+    (c, i) => `if (await asl.jsonata.condition(run, ctx, data, ${name}, ${literal(c.condition)}${varsArg(ctx)})) {\n${outcome(c.output, c.assign)}${exit(`choice:${i}`, c.next)}}`,
+  );
+  const fallback = state.default !== undefined ? `${outcome(state.output, state.assign)}${ctx.exit("default")}` : `throw asl.noChoiceMatched(${name});\n`;
+  return `${heading(state)}${branches.join(" else ")}${fallback === "" ? "" : ` else {\n${fallback}}`}\n`;
 }

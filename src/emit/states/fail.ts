@@ -6,6 +6,12 @@ import { heading } from "./heading.js";
 
 /** Fail (ASL-6.6): throws the ASL error; Catch, Parallel and Map see its name and cause. */
 export function emitFail(state: FailState, ctx: StateEmitContext): string {
+  if (state.queryLanguage === "JSONata") {
+    const text = (field: FailState["error"]): string | undefined =>
+      field === undefined ? undefined : literal(field.kind === "literal" ? field.value : field.kind === "expression" ? field.expression : field.path);
+    const options = props([["state", literal(state.origin.name)], ["error", text(state.error)], ["cause", text(state.cause)]], varsProps(ctx));
+    return `${heading(state)}throw await asl.jsonata.fail(run, ctx, data, ${options});\n`;
+  }
   const options = props(
     [
     ["state", literal(state.origin.name)],

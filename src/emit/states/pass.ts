@@ -7,6 +7,11 @@ import { heading } from "./heading.js";
 
 /** Pass (ASL-6.1): plain code, no durable operation. */
 export function emitPass(state: PassState, ctx: StateEmitContext): string {
+  if (state.queryLanguage === "JSONata") {
+    if (state.output === undefined && state.assign === undefined) return `${heading(state)}${ctx.exit("next")}`;
+    const options = props([["state", literal(state.origin.name)], ["output", valueProp(state.output)], ["assign", valueProp(state.assign)]], varsProps(ctx));
+    return `${heading(state)}data = await asl.jsonata.pass(run, ctx, data, ${options});\n${ctx.exit("next")}`;
+  }
   const entries = [
     ["state", literal(state.origin.name)],
     ["inputPath", pathProp(state.inputPath)],

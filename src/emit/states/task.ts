@@ -1,6 +1,6 @@
 import type { TaskState } from "../../ir/types.js";
 import { literal } from "../escape.js";
-import { pathProp, props, resultFlowProps, valueProp } from "../props.js";
+import { dynamicProps, jsonataResultProps, pathProp, props, resultFlowProps, valueProp } from "../props.js";
 import { withCatch } from "./catch.js";
 import { varsProps, type StateEmitContext } from "./context.js";
 import { heading } from "./heading.js";
@@ -12,19 +12,19 @@ import { heading } from "./heading.js";
  */
 export function emitTask(state: TaskState, ctx: StateEmitContext): string {
   const name = literal(state.origin.name);
+  const jsonata = state.queryLanguage === "JSONata";
   const options = props(
     [
       ["state", name],
       ["resource", literal(state.resource)],
       ["call", `tasks[${name}]`],
-      ["inputPath", pathProp(state.inputPath)],
-      ["parameters", valueProp(state.parameters)],
-      ...resultFlowProps(state),
-      ["timeoutSeconds", state.timeoutSeconds?.kind === "literal" ? literal(state.timeoutSeconds.value) : undefined],
-      ["timeoutSecondsPath", state.timeoutSeconds?.kind === "path" ? literal(state.timeoutSeconds.path) : undefined],
+      ...(jsonata
+        ? [["arguments", valueProp(state.arguments)] as const, ...jsonataResultProps(state)]
+        : [["inputPath", pathProp(state.inputPath)] as const, ["parameters", valueProp(state.parameters)] as const, ...resultFlowProps(state)]),
+      ...dynamicProps("timeoutSeconds", state.timeoutSeconds),
     ],
     varsProps(ctx),
   );
-  const call = `data = await asl.task(run, ctx, data, ${options});\n`;
-  return `${heading(state)}${withCatch(call, state.origin.name, state.catch, ctx)}${ctx.exit("next")}`;
+  const call = `data = await asl.${jsonata ? "jsonata.task" : "task"}(run, ctx, data, ${options});\n`;
+  return `${heading(state)}${withCatch(call, state.origin.name, state.catch, ctx, state.queryLanguage === "JSONata")}${ctx.exit("next")}`;
 }

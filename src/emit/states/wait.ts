@@ -1,12 +1,19 @@
 import type { WaitState } from "../../ir/types.js";
 import { literal } from "../escape.js";
-import { pathProp, props, valueProp } from "../props.js";
+import { dynamicProps, pathProp, props, valueProp } from "../props.js";
 import { varsProps, type StateEmitContext } from "./context.js";
 import { heading } from "./heading.js";
 
 /** Wait (ASL-6.4): a durable wait; the function suspends and costs nothing meanwhile. */
 export function emitWait(state: WaitState, ctx: StateEmitContext): string {
   const d = state.duration;
+  if (state.queryLanguage === "JSONata") {
+    const options = props(
+      [["state", literal(state.origin.name)], ...dynamicProps(d.kind, d.value), ["output", valueProp(state.output)], ["assign", valueProp(state.assign)]],
+      varsProps(ctx),
+    );
+    return `${heading(state)}data = await asl.jsonata.wait(run, ctx, data, ${options});\n${ctx.exit("next")}`;
+  }
   const options = props(
     [
       ["state", literal(state.origin.name)],
