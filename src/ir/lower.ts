@@ -95,6 +95,9 @@ function lowerState(name: string, f: Fields, pointer: string, isJsonata: IsJsona
       if ("Parameters" in f) state.parameters = f["Parameters"];
       const timeout = dynamic<number>(f, "TimeoutSeconds");
       if (timeout) state.timeoutSeconds = timeout;
+      const heartbeat = dynamic<number>(f, "HeartbeatSeconds");
+      if (heartbeat) state.heartbeatSeconds = heartbeat;
+      if (isObject(f["Credentials"])) state.credentials = f["Credentials"];
       return state;
     }
     case "Choice": {

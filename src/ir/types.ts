@@ -102,6 +102,10 @@ export interface TaskState extends ResultFlow {
   /** JSONata Arguments. */
   arguments?: unknown;
   timeoutSeconds?: Dynamic<number>;
+  /** HeartbeatSeconds / HeartbeatSecondsPath (ASL-6.2): the heartbeat timeout of a callback or activity. */
+  heartbeatSeconds?: Dynamic<number>;
+  /** Credentials (ASL-6.2): `{RoleArn}` as written (JSONPath: a payload template; JSONata: expressions allowed). */
+  credentials?: unknown;
 }
 
 export interface ChoiceBranch {

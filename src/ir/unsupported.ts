@@ -45,7 +45,7 @@ function checkTask(state: StateModel, report: (pointer: string, state: StateMode
       if (hasPlaceholder(resource)) report(pointer, state, `The deploy-time placeholder in Resource ${JSON.stringify(resource)}`, placeholder);
       break;
     case "optimised":
-      if (kind.service !== "lambda" || kind.pattern !== "request-response") report(pointer, state, `The ${kind.service}:${kind.action}${kind.pattern === "request-response" ? "" : ` .${kind.pattern}`} integration`);
+      if (kind.service !== "lambda" || (kind.pattern !== "request-response" && kind.pattern !== "waitForTaskToken")) report(pointer, state, `The ${kind.service}:${kind.action}${kind.pattern === "request-response" ? "" : ` .${kind.pattern}`} integration`);
       break;
     case "aws-sdk":
       report(pointer, state, `The AWS SDK integration aws-sdk:${kind.service}:${kind.action}`);

@@ -28,6 +28,7 @@ export class Run {
   constructor(
     readonly execution: ExecutionInfo,
     private readonly mapItem?: { Index: number; Value: Json },
+    private readonly taskToken?: string,
   ) {}
 
   /**
@@ -54,6 +55,7 @@ export class Run {
       StateMachine: { Id: this.execution.stateMachine.id, Name: this.execution.stateMachine.name },
     };
     if (this.mapItem) context["Map"] = { Item: { Index: this.mapItem.Index, Value: this.mapItem.Value } };
+    if (this.taskToken !== undefined) context["Task"] = { Token: this.taskToken };
     return context;
   }
 
@@ -65,6 +67,16 @@ export class Run {
   /** The run of one Map iteration: `$$.Map.Item.Index` and `$$.Map.Item.Value` are set. */
   forItem(index: number, value: Json): Run {
     return new Run(this.execution, { Index: index, Value: value });
+  }
+
+  /**
+   * The run of one `.waitForTaskToken` attempt: `$$.Task.Token` is the durable callback id (ASL-7), so the worker
+   * completes the callback with SendDurableExecutionCallbackSuccess / …Failure / …Heartbeat.
+   */
+  forTask(token: string): Run {
+    const run = new Run(this.execution, this.mapItem, token);
+    run.enteredTime = this.enteredTime;
+    return run;
   }
 
   /** The run of one Parallel branch: branches run concurrently, so each records its own `$$.State.EnteredTime`. */

@@ -11,7 +11,7 @@ import type { TaskOverride } from "./task.js";
 export function integrationFor(resource: string): TaskOverride {
   const kind = classifyResource(resource);
   if (kind.kind === "lambda-arn") return lambdaFunction(resource);
-  if (kind.kind === "optimised" && kind.service === "lambda" && kind.action === "invoke" && kind.pattern === "request-response") return lambdaInvoke;
+  if (kind.kind === "optimised" && kind.service === "lambda" && kind.action === "invoke" && kind.pattern !== "sync" && kind.pattern !== "sync:2") return lambdaInvoke;
   return () => {
     throw new StatesError("States.Runtime", `No integration for Resource ${JSON.stringify(resource)}; pass a tasks override`);
   };

@@ -38,7 +38,7 @@ export const lambdaInvoke: TaskOverride = async (input) => {
     ...(response.LogResult !== undefined ? { LogResult: response.LogResult } : {}),
     Payload: parsePayload(response),
     SdkHttpMetadata: { HttpStatusCode: response.StatusCode ?? 200 },
-    SdkResponseMetadata: { RequestId: response.$metadata.requestId ?? "" },
+    SdkResponseMetadata: { RequestId: response.$metadata?.requestId ?? "" },
     StatusCode: response.StatusCode ?? 200,
   };
 };

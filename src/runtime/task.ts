@@ -1,4 +1,5 @@
-import { retryPresets, type DurableContext } from "@aws/durable-execution-sdk-js";
+import { CallbackTimeoutError, retryPresets, type DurableContext } from "@aws/durable-execution-sdk-js";
+import { classifyResource } from "../asl/integrations.js";
 import { commitAssign, evaluateAssign } from "./assign.js";
 import { StatesError, toStatesError } from "./errors.js";
 import type { Run } from "./execution.js";
@@ -46,6 +47,14 @@ export interface TaskOptions extends FlowOptions {
   resource: string;
   /** Replaces the integration the Resource names (a `tasks` override); without it the default wiring is used. */
   call?: TaskOverride | undefined;
+  /**
+   * The default wiring of the Resource, given by the generated code for AWS service integrations (it imports the
+   * SDK client and command classes); Lambda function ARNs and `lambda:invoke` are wired by the runtime itself.
+   */
+  integration?: TaskOverride;
+  /** HeartbeatSeconds (ASL-6.2): a number, or in a JSONata state a `{% %}` expression. */
+  heartbeatSeconds?: number | string;
+  heartbeatSecondsPath?: string;
   retry?: readonly Retrier[];
   /** A number, or in a JSONata state a `{% %}` expression (ASL-3.2). */
   timeoutSeconds?: number | string;
@@ -58,46 +67,67 @@ export interface TaskOptions extends FlowOptions {
  */
 type AttemptValue = Json | { result: Json; assigned: VariableValues };
 
+/** The effective input of one attempt: JSONPath InputPath + Parameters, or JSONata Arguments (ASL-3.1, ASL-3.2). */
+async function attemptInput(run: Run, input: Json, options: TaskOptions, retryCount: number): Promise<Json> {
+  if (options.queryLanguage === "JSONata") return jsonataArguments(jsonataScope(run, input, options, retryCount), options);
+  return effectiveInput(run, input, options, retryCount);
+}
+
 /**
- * One JSONata attempt (ASL-3.2): Arguments, the call, then Assign and Output side by side. All of it runs inside the
- * attempt's step, so `$now()` or `$uuid()` in any of them is drawn once and replayed.
+ * What an attempt checkpoints once it has the raw result: JSONPath — Assign on the raw result, then ResultSelector
+ * (ASL-3.1 steps 5–6); JSONata — Assign and Output side by side (ASL-3.2 step 3).
  */
-async function jsonataAttempt(run: Run, input: Json, options: TaskOptions, retryCount: number): Promise<{ result: Json; assigned?: VariableValues }> {
-  const scope = jsonataScope(run, input, options, retryCount);
-  const payload = await jsonataArguments(scope, options);
-  const call = options.call ?? integrationFor(options.resource);
-  const raw = toJson(await call(payload, { state: options.state, resource: options.resource, retryCount }));
-  const { output, assigned } = await jsonataOutcome(withResult(scope, raw), options);
-  return assigned === undefined ? { result: output } : { result: output, assigned };
+async function attemptValue(run: Run, input: Json, raw: Json, options: TaskOptions, retryCount: number): Promise<AttemptValue> {
+  if (options.queryLanguage === "JSONata") {
+    const { output, assigned } = await jsonataOutcome(withResult(jsonataScope(run, input, options, retryCount), raw), options);
+    return assigned === undefined ? { result: output } : { result: output, assigned };
+  }
+  if (options.assign === undefined) return selectResult(run, raw, options);
+  // ASL-3.1 step 5: Assign reads the raw result, before ResultSelector.
+  const assigned = evaluateAssign(run, options.state, raw, options.assign, options.vars, retryCount);
+  return { result: selectResult(run, raw, options), assigned };
+}
+
+/** The integration a Task calls: its `tasks` override, the wiring the generated code gives, or the Lambda default. */
+function integrationOf(options: TaskOptions): TaskOverride {
+  return options.call ?? options.integration ?? integrationFor(options.resource);
 }
 
 /**
  * A Task state (ASL-6.2, ASL-3.1): effective input, then the call as one durable step per attempt (no hidden SDK
  * retries: ASL Retry runs in orchestration code), optionally raced against a durable timer for TimeoutSeconds, then
- * Assign on the raw result, ResultSelector, ResultPath and OutputPath. A failure is thrown as a StatesError for Catch
- * to handle, and assigns nothing.
+ * Assign on the raw result, ResultSelector, ResultPath and OutputPath (JSONata: Arguments, then Assign and Output). A
+ * failure is thrown as a StatesError for Catch to handle, and assigns nothing.
+ *
+ * `.waitForTaskToken` resources run as a durable callback (see callbackAttempt) unless a `tasks` override stands in.
  */
 export async function task(run: Run, ctx: DurableContext, input: Json, options: TaskOptions): Promise<Json> {
-  const timeout =
-    options.queryLanguage === "JSONata"
-      ? await readJsonataNumber(jsonataScope(run, input, options), options.state, "TimeoutSeconds", options.timeoutSeconds, "integer", { min: 1 })
-      : readNumber(run, options.state, input, "TimeoutSeconds", { value: options.timeoutSeconds as number | undefined, path: options.timeoutSecondsPath }, "integer", { min: 1 }, options.vars);
+  const jsonata = options.queryLanguage === "JSONata";
+  const scope = jsonata ? jsonataScope(run, input, options) : undefined;
+  const seconds = async (field: "TimeoutSeconds" | "HeartbeatSeconds", value: number | string | undefined, path: string | undefined): Promise<number | undefined> =>
+    scope !== undefined
+      ? readJsonataNumber(scope, options.state, field, value, "integer", { min: 1 })
+      : readNumber(run, options.state, input, field, { value: value as number | undefined, path }, "integer", { min: 1 }, options.vars);
+  const timeout = await seconds("TimeoutSeconds", options.timeoutSeconds, options.timeoutSecondsPath);
+  const heartbeat = await seconds("HeartbeatSeconds", options.heartbeatSeconds, options.heartbeatSecondsPath);
+  const pattern = patternOf(options.resource);
   const value = await withRetries(ctx, options.state, options.retry ?? [], (retryCount) => {
-    // Parameters, Assign and ResultSelector are evaluated inside the step: intrinsics such as States.UUID then draw
-    // their values once, and replays read them from the checkpoint.
+    if (pattern === "waitForTaskToken" && options.call === undefined) {
+      return callbackAttempt(run, ctx, input, options, retryCount, { timeout, heartbeat });
+    }
+    // A `tasks` override of a `.waitForTaskToken` Task stands in for the request and the worker's answer alike; the
+    // payload still carries a token, a stand-in that names the state and the attempt.
+    const taskRun = pattern === "waitForTaskToken" ? run.forTask(`stand-in-task-token:${options.state}:${retryCount}`) : run;
+    // The effective input, the call and the result side are evaluated inside the step: intrinsics such as States.UUID
+    // or $now() then draw their values once, and replays read them from the checkpoint.
     const attempt = (c: DurableContext): Promise<AttemptValue> =>
       c.step(
         options.state,
         async (): Promise<AttemptValue> => {
           try {
-            if (options.queryLanguage === "JSONata") return await jsonataAttempt(run, input, options, retryCount);
-            const payload = effectiveInput(run, input, options, retryCount);
-            const call = options.call ?? integrationFor(options.resource);
-            const raw = toJson(await call(payload, { state: options.state, resource: options.resource, retryCount }));
-            if (options.assign === undefined) return selectResult(run, raw, options);
-            // ASL-3.1 step 5: Assign reads the raw result, before ResultSelector.
-            const assigned = evaluateAssign(run, options.state, raw, options.assign, options.vars, retryCount);
-            return { result: selectResult(run, raw, options), assigned };
+            const payload = await attemptInput(taskRun, input, options, retryCount);
+            const raw = toJson(await integrationOf(options)(payload, { state: options.state, resource: options.resource, retryCount }));
+            return await attemptValue(taskRun, input, raw, options, retryCount);
           } catch (thrown) {
             throw toStatesError(thrown);
           }
@@ -125,4 +155,86 @@ export async function task(run: Run, ctx: DurableContext, input: Json, options: 
   const output = placeResult(run, input, result, options);
   commitAssign(options.state, options.vars, assigned);
   return output;
+}
+
+/** The integration pattern of a Resource (ASL-6.2): request-response, `.sync`, `.sync:2` or `.waitForTaskToken`. */
+function patternOf(resource: string): string {
+  const kind = classifyResource(resource);
+  return kind.kind === "optimised" || kind.kind === "aws-sdk" ? kind.pattern : "request-response";
+}
+
+/**
+ * One attempt of a `.waitForTaskToken` Task (ASL-6.2) as a durable callback, in a child context of its own:
+ *
+ * 1. `createCallback` with TimeoutSeconds as its timeout and HeartbeatSeconds as its heartbeat timeout; the callback id
+ *    is the task token, so `$$.Task.Token` / `$states.context.Task.Token` in the payload carry it to the worker;
+ * 2. one step sends the request (the integration's call with the effective input; its response is not the result);
+ * 3. the callback's value, the JSON text the worker sent with SendDurableExecutionCallbackSuccess, is the raw result;
+ *    SendDurableExecutionCallbackFailure fails the state with the worker's ErrorType and ErrorMessage.
+ *
+ * An expired timeout is `States.Timeout`, an expired heartbeat `States.HeartbeatTimeout` (the SDK tells them apart
+ * only by message: durable-sdk.md §4).
+ */
+async function callbackAttempt(
+  run: Run,
+  ctx: DurableContext,
+  input: Json,
+  options: TaskOptions,
+  retryCount: number,
+  limits: { timeout: number | undefined; heartbeat: number | undefined },
+): Promise<AttemptValue> {
+  return ctx.runInChildContext(`${options.state} (attempt ${retryCount + 1})`, async (child) => {
+    const [answer, token] = await child.createCallback(`${options.state} (callback)`, {
+      ...(limits.timeout !== undefined ? { timeout: { seconds: limits.timeout } } : {}),
+      ...(limits.heartbeat !== undefined ? { heartbeatTimeout: { seconds: limits.heartbeat } } : {}),
+    });
+    const taskRun = run.forTask(token);
+    await child.step(
+      `${options.state} (request)`,
+      async () => {
+        try {
+          const payload = await attemptInput(taskRun, input, options, retryCount);
+          await integrationOf(options)(payload, { state: options.state, resource: options.resource, retryCount });
+          return null;
+        } catch (thrown) {
+          throw toStatesError(thrown);
+        }
+      },
+      { retryStrategy: retryPresets.noRetry },
+    );
+    let text: string;
+    try {
+      text = await answer;
+    } catch (thrown) {
+      throw callbackError(thrown, options.state);
+    }
+    const raw = parseCallbackResult(text);
+    return child.step(`${options.state} (result)`, async () => attemptValue(taskRun, input, raw, options, retryCount), { retryStrategy: retryPresets.noRetry });
+  });
+}
+
+/** The worker's answer: JSON text, as SendTaskSuccess required (a text that is not JSON is kept as a string). */
+function parseCallbackResult(text: string): Json {
+  if (typeof text !== "string") return toJson(text);
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    return text;
+  }
+}
+
+/** A failed callback as the ASL error the worker or the timers gave it. */
+function callbackError(thrown: unknown, state: string): StatesError {
+  if (thrown instanceof CallbackTimeoutError || (thrown instanceof Error && thrown.name === "CallbackTimeoutError")) {
+    return /heartbeat/i.test(thrown.message)
+      ? new StatesError("States.HeartbeatTimeout", `State ${JSON.stringify(state)}: no heartbeat within HeartbeatSeconds`)
+      : new StatesError("States.Timeout", `State ${JSON.stringify(state)} timed out waiting for its task token`);
+  }
+  if (thrown instanceof Error) {
+    // SendDurableExecutionCallbackFailure: ErrorType survives as the cause's name with createCallback (durable-sdk.md §4).
+    const cause = (thrown as { cause?: unknown }).cause;
+    const name = cause instanceof Error && cause.name !== "Error" ? cause.name : "States.TaskFailed";
+    return new StatesError(name, thrown.message);
+  }
+  return toStatesError(thrown);
 }

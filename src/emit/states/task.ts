@@ -22,6 +22,7 @@ export function emitTask(state: TaskState, ctx: StateEmitContext): string {
         ? [["arguments", valueProp(state.arguments)] as const, ...jsonataResultProps(state)]
         : [["inputPath", pathProp(state.inputPath)] as const, ["parameters", valueProp(state.parameters)] as const, ...resultFlowProps(state)]),
       ...dynamicProps("timeoutSeconds", state.timeoutSeconds),
+      ...dynamicProps("heartbeatSeconds", state.heartbeatSeconds),
     ],
     varsProps(ctx),
   );
