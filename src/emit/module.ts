@@ -1,8 +1,9 @@
-import type { MachineIR, ScopeIR, StateIR } from "../ir/types.js";
+import type { MachineIR, ScopeIR, StateIR, TaskState } from "../ir/types.js";
 import { structureScope } from "../structure/structure.js";
 import { emitCode } from "./code.js";
 import { commentText, literal } from "./escape.js";
 import { identifierFor } from "./identifiers.js";
+import { importLines, wiringFor, type Wiring } from "./integrations.js";
 import { render } from "./templates.js";
 
 export interface EmitOptions {
@@ -49,10 +50,17 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
       body: emitCode(structureScope(n.scope), { scopeFunction, entersStates: options.readsEnteredTime, variables }),
     }),
   );
-  const hasTasks = [machine.scope, ...nested.map((n) => n.scope)].some((s) => s.states.some((st) => st.kind === "task"));
+  const tasks = [machine.scope, ...nested.map((n) => n.scope)].flatMap((s) => s.states.filter((st): st is TaskState => st.kind === "task"));
+  const hasTasks = tasks.length > 0;
+  const wirings = tasks.map((t) => wiringFor(t)).filter((w): w is Wiring => w !== undefined);
+  // Credentials.RoleArn (ASL-6.2): clients for another role get their credentials from STS AssumeRole.
+  const assumesRoles = tasks.some((t) => t.credentials !== undefined);
+  if (assumesRoles) wirings.push({ imports: [{ from: "@aws-sdk/client-sts", names: ["AssumeRoleCommand", "STSClient"] }] });
   const start = [`stateMachineName: ${literal(options.stateMachineName)}`, ...(options.readsStartTime ? ["startTime: true"] : [])];
   return render("module.ts.hbs", {
     header: options.header,
+    imports: importLines(wirings),
+    assumesRoles,
     hasTasks,
     doc: machineDoc(machine, options.stateMachineName),
     scopes,

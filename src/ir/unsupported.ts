@@ -1,4 +1,5 @@
 import { classifyResource, hasPlaceholder } from "../asl/integrations.js";
+import { awsSdkBinding, optimisedBinding } from "../asl/services.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { childPointer } from "../load/pointer.js";
 import { buildModel, isObject, subject, type StateModel } from "../validate/model.js";
@@ -45,13 +46,13 @@ function checkTask(state: StateModel, report: (pointer: string, state: StateMode
       if (hasPlaceholder(resource)) report(pointer, state, `The deploy-time placeholder in Resource ${JSON.stringify(resource)}`, placeholder);
       break;
     case "optimised":
-      if (kind.service !== "lambda" || (kind.pattern !== "request-response" && kind.pattern !== "waitForTaskToken")) report(pointer, state, `The ${kind.service}:${kind.action}${kind.pattern === "request-response" ? "" : ` .${kind.pattern}`} integration`);
+      if (kind.pattern === "sync" || kind.pattern === "sync:2") report(pointer, state, `The ${kind.service}:${kind.action} .${kind.pattern} integration`);
+      else if (optimisedBinding(kind.service, kind.action) === undefined) report(pointer, state, `The ${kind.service}:${kind.action} integration`);
       break;
     case "aws-sdk":
-      report(pointer, state, `The AWS SDK integration aws-sdk:${kind.service}:${kind.action}`);
+      if (awsSdkBinding(kind.service, kind.action) === undefined) report(pointer, state, `The AWS SDK integration aws-sdk:${kind.service}:${kind.action} (a service without an SDK binding in src/asl/services.ts)`);
       break;
     case "activity":
-      report(pointer, state, "An activity");
       break;
     case "placeholder":
       report(pointer, state, `The deploy-time placeholder in Resource ${JSON.stringify(resource)}`, placeholder);
@@ -59,5 +60,4 @@ function checkTask(state: StateModel, report: (pointer: string, state: StateMode
     case "invalid":
       break;
   }
-  if ("Credentials" in state.fields) report(childPointer(state.pointer, "Credentials"), state, "Credentials (cross-account role)");
 }

@@ -8,7 +8,7 @@ export type { Json, PathRoots } from "./types.js";
 export { StatesError, aslError, errorMatches, toStatesError, type AslError } from "./errors.js";
 export { Run, startExecution, type ExecutionInfo, type StartOptions } from "./execution.js";
 export { execute } from "./execute.js";
-export { task, taskOverrides, type TaskOptions, type TaskOverride, type TaskInfo, type HandlerOptions } from "./task.js";
+export { task, taskOverrides, activity, type TaskOptions, type TaskOverride, type TaskInfo, type HandlerOptions, type ActivityDispatcher } from "./task.js";
 export { lambdaFunction, lambdaInvoke } from "./lambda.js";
 export { parallel, map, type ParallelOptions, type MapOptions, type ScopeFunction } from "./batch.js";
 export { wait, type WaitOptions } from "./wait.js";
@@ -28,3 +28,5 @@ export { assign, assignInStep, evaluateAssign, type AssignOptions } from "./assi
 /** The states of JSONata state machines (ASL-3.2): `asl.jsonata.pass(…)`, `asl.jsonata.task(…)`, … */
 export * as jsonata from "./jsonata/states.js";
 export { evaluateJsonata, type Scope as JsonataScope } from "./jsonata/template.js";
+/** AWS service integrations (ASL-6.2): `asl.aws.awsSdk(…)`, `asl.aws.optimised(…)`, `asl.aws.httpInvoke(…)`, … */
+export * as aws from "./aws/index.js";

@@ -3,7 +3,10 @@ import { classifyResource } from "../asl/integrations.js";
 import { commitAssign, evaluateAssign } from "./assign.js";
 import { StatesError, toStatesError } from "./errors.js";
 import type { Run } from "./execution.js";
+import type { ApiGatewayInvokeOptions, HttpInvokeOptions } from "./aws/http.js";
 import { checkPayloadSize } from "./dataflow.js";
+import { evaluateJsonata } from "./jsonata/template.js";
+import { evaluateTemplate } from "./template.js";
 import { effectiveInput, jsonataArguments, jsonataOutcome, jsonataScope, placeResult, selectResult, withResult, type FlowOptions } from "./flow.js";
 import { integrationFor } from "./integrations.js";
 import { readJsonataNumber, readNumber } from "./numbers.js";
@@ -24,7 +27,19 @@ export interface HandlerOptions {
    * Cause = its message), retried and caught like a real failure.
    */
   tasks?: Record<string, TaskOverride>;
+  /** `http:invoke` Tasks: the connection resolver that adds each EventBridge connection's credentials, and `fetch`. */
+  http?: HttpInvokeOptions;
+  /** `apigateway:invoke` Tasks: the SigV4 signer for AuthType IAM_ROLE / RESOURCE_POLICY, and `fetch`. */
+  apiGateway?: ApiGatewayInvokeOptions;
+  /**
+   * Activity Tasks (ASL-6.2), by activity ARN: hand the task to a worker (e.g. send it to the queue the worker reads).
+   * The worker answers with SendDurableExecutionCallbackSuccess / …Failure / …Heartbeat using `taskToken`.
+   */
+  activities?: Record<string, ActivityDispatcher>;
 }
+
+/** Hands an activity task to its worker: the token to answer with and the task's input (ASL-6.2). */
+export type ActivityDispatcher = (task: { activityArn: string; taskToken: string; input: Json; state: string }) => Promise<void> | void;
 
 /**
  * The `tasks` overrides as a lookup without a prototype, so that a Task named "constructor" or "toString" finds its
@@ -41,6 +56,13 @@ export interface TaskInfo {
   resource: string;
   /** 0 for the first attempt, then the retry count (`$$.State.RetryCount`). */
   retryCount: number;
+  /** The task token (`$$.Task.Token`) of a `.waitForTaskToken` or activity Task: the durable callback id. */
+  taskToken?: string;
+  /** `Credentials.RoleArn` as evaluated for this attempt: AWS calls are made with that role's credentials. */
+  roleArn?: string;
+  /** `$$.StateMachine.Id` and `$$.Execution.Id` (some integrations pass them on, e.g. events:putEvents). */
+  stateMachineArn: string;
+  executionArn: string;
 }
 
 export interface TaskOptions extends FlowOptions {
@@ -52,6 +74,11 @@ export interface TaskOptions extends FlowOptions {
    * SDK client and command classes); Lambda function ARNs and `lambda:invoke` are wired by the runtime itself.
    */
   integration?: TaskOverride;
+  /**
+   * Credentials (ASL-6.2): `{ RoleArn }`, `{ "RoleArn.$": path }` (JSONPath) or `{ RoleArn: "{% … %}" }` (JSONata),
+   * evaluated per attempt against the state input.
+   */
+  credentials?: unknown;
   /** HeartbeatSeconds (ASL-6.2): a number, or in a JSONata state a `{% %}` expression. */
   heartbeatSeconds?: number | string;
   heartbeatSecondsPath?: string;
@@ -126,7 +153,7 @@ export async function task(run: Run, ctx: DurableContext, input: Json, options: 
         async (): Promise<AttemptValue> => {
           try {
             const payload = await attemptInput(taskRun, input, options, retryCount);
-            const raw = toJson(await integrationOf(options)(payload, { state: options.state, resource: options.resource, retryCount }));
+            const raw = toJson(await integrationOf(options)(payload, await taskInfo(taskRun, input, options, retryCount)));
             return await attemptValue(taskRun, input, raw, options, retryCount);
           } catch (thrown) {
             throw toStatesError(thrown);
@@ -157,10 +184,54 @@ export async function task(run: Run, ctx: DurableContext, input: Json, options: 
   return output;
 }
 
-/** The integration pattern of a Resource (ASL-6.2): request-response, `.sync`, `.sync:2` or `.waitForTaskToken`. */
+/**
+ * The integration pattern of a Resource (ASL-6.2): request-response, `.sync`, `.sync:2` or `.waitForTaskToken`. An
+ * activity works like `.waitForTaskToken`: a worker receives the token and answers.
+ */
 function patternOf(resource: string): string {
   const kind = classifyResource(resource);
+  if (kind.kind === "activity") return "waitForTaskToken";
   return kind.kind === "optimised" || kind.kind === "aws-sdk" ? kind.pattern : "request-response";
+}
+
+/** What the integration call learns about the attempt: names, the retry count, the role and the ARNs. */
+async function taskInfo(run: Run, input: Json, options: TaskOptions, retryCount: number): Promise<TaskInfo> {
+  const info: TaskInfo = {
+    state: options.state,
+    resource: options.resource,
+    retryCount,
+    stateMachineArn: run.execution.stateMachine.id,
+    executionArn: run.execution.id,
+  };
+  if (options.credentials !== undefined) info.roleArn = await roleArnOf(run, input, options, retryCount);
+  return info;
+}
+
+/** Credentials.RoleArn (ASL-6.2): a literal, a JSONPath template (`RoleArn.$`) or a JSONata expression. */
+async function roleArnOf(run: Run, input: Json, options: TaskOptions, retryCount: number): Promise<string> {
+  const value =
+    options.queryLanguage === "JSONata"
+      ? await evaluateJsonata(options.credentials, jsonataScope(run, input, options, retryCount), { state: options.state, field: "Credentials" })
+      : evaluateTemplate(options.credentials, run.roots(options.state, input, options.vars, retryCount), "Credentials");
+  const roleArn = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)["RoleArn"] : undefined;
+  if (typeof roleArn !== "string") throw new StatesError("States.Runtime", `State ${JSON.stringify(options.state)}: Credentials.RoleArn must be a string, got ${JSON.stringify(roleArn)}`);
+  return roleArn;
+}
+
+/**
+ * The default wiring of an activity Task (ASL-6.2): the `activities[arn]` dispatcher of the handler's options hands the
+ * task token and input to the worker. Without one the Task fails: nothing else could tell a worker the token.
+ */
+export function activity(options: HandlerOptions, activityArn: string): TaskOverride {
+  return async (input, info) => {
+    const dispatch = options.activities?.[activityArn];
+    if (dispatch === undefined) {
+      throw new StatesError("States.Runtime", `No dispatcher for activity ${activityArn}: pass makeHandler({ activities: { ${JSON.stringify(activityArn)}: … } })`);
+    }
+    if (info.taskToken === undefined) throw new StatesError("States.Runtime", `Activity ${activityArn} was called without a task token`);
+    await dispatch({ activityArn, taskToken: info.taskToken, input, state: info.state });
+    return null;
+  };
 }
 
 /**
@@ -194,7 +265,7 @@ async function callbackAttempt(
       async () => {
         try {
           const payload = await attemptInput(taskRun, input, options, retryCount);
-          await integrationOf(options)(payload, { state: options.state, resource: options.resource, retryCount });
+          await integrationOf(options)(payload, { ...(await taskInfo(taskRun, input, options, retryCount)), taskToken: token });
           return null;
         } catch (thrown) {
           throw toStatesError(thrown);

@@ -67,7 +67,8 @@ describe(".waitForTaskToken → durable callback", () => {
   after(() => LocalDurableTestRunner.teardownTestEnvironment());
   beforeEach(() => {
     lambda.reset();
-    lambda.on(InvokeCommand).resolves({ StatusCode: 202, Payload: new Uint8Array() });
+    // An asynchronous-style answer: no payload (the worker answers through the callback).
+    lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
   });
 
   test("the token in the request is the callback id; the worker's JSON answer is the result (ResultPath)", async () => {

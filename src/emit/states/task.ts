@@ -1,14 +1,15 @@
 import type { TaskState } from "../../ir/types.js";
 import { literal } from "../escape.js";
 import { dynamicProps, jsonataResultProps, pathProp, props, resultFlowProps, valueProp } from "../props.js";
+import { wiringFor } from "../integrations.js";
 import { withCatch } from "./catch.js";
 import { varsProps, type StateEmitContext } from "./context.js";
 import { heading } from "./heading.js";
 
 /**
  * Task (ASL-6.2): one durable step per attempt; ASL Retry in orchestration code; `tasks[name]`, when given, replaces
- * the integration the runtime wires from the Resource (Lambda function ARNs and `lambda:invoke`; lowering rejects the
- * rest for now).
+ * the integration: the runtime's own for Lambda, else the `integration` the module wires from the Resource (AWS SDK
+ * classes it imports, HTTP, activities). `.waitForTaskToken` and activities run as durable callbacks.
  */
 export function emitTask(state: TaskState, ctx: StateEmitContext): string {
   const name = literal(state.origin.name);
@@ -18,6 +19,8 @@ export function emitTask(state: TaskState, ctx: StateEmitContext): string {
       ["state", name],
       ["resource", literal(state.resource)],
       ["call", `tasks[${name}]`],
+      ["integration", wiringFor(state)?.expression],
+      ["credentials", valueProp(state.credentials)],
       ...(jsonata
         ? [["arguments", valueProp(state.arguments)] as const, ...jsonataResultProps(state)]
         : [["inputPath", pathProp(state.inputPath)] as const, ["parameters", valueProp(state.parameters)] as const, ...resultFlowProps(state)]),

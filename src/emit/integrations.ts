@@ -1,0 +1,68 @@
+import { awsSdkBinding, optimisedBinding } from "../asl/services.js";
+import type { TaskState } from "../ir/types.js";
+import { literal } from "./escape.js";
+
+/**
+ * The default wiring of a Task's Resource (ASL-6.2) in generated code: the runtime call that performs the integration,
+ * and the AWS SDK v3 classes the module imports for it (src/asl/services.ts names them). Lambda function ARNs and
+ * `lambda:invoke` need nothing: the runtime wires them itself. A `tasks[name]` override always wins over this wiring.
+ */
+export interface Wiring {
+  /** A TypeScript expression of type TaskOverride, or undefined when the runtime's own wiring applies. */
+  expression?: string;
+  /** Named imports by package. */
+  imports: ReadonlyArray<{ from: string; names: readonly string[] }>;
+}
+
+const NONE: Wiring = { imports: [] };
+
+/** The wiring of one Task; `undefined` means the resource cannot be wired (lowering reports it). */
+export function wiringFor(state: TaskState): Wiring | undefined {
+  const kind = state.integration;
+  switch (kind.kind) {
+    case "lambda-arn":
+      return NONE;
+    case "aws-sdk": {
+      const b = awsSdkBinding(kind.service, kind.action);
+      if (b === undefined) return undefined;
+      return {
+        expression: `asl.aws.awsSdk(${b.client}, ${b.command}, { errorPrefix: ${literal(b.errorPrefix)} })`,
+        imports: [{ from: b.package, names: [b.client, b.command] }],
+      };
+    }
+    case "optimised": {
+      const b = optimisedBinding(kind.service, kind.action);
+      if (b === undefined) return undefined;
+      switch (b.kind) {
+        case "lambda":
+          return NONE;
+        case "sdk":
+          return { expression: `asl.aws.optimised(${b.client}, ${b.command}, asl.aws.${b.adapter})`, imports: [{ from: b.package, names: [b.client, b.command] }] };
+        case "http":
+          // HTTP Tasks take their connection credentials and request signer from the handler's options.
+          return b.adapter === "httpInvoke" ? { expression: "asl.aws.httpInvoke(options.http)", imports: [] } : { expression: "asl.aws.apiGatewayInvoke(options.apiGateway)", imports: [] };
+      }
+      break;
+    }
+    case "activity":
+      return { expression: `asl.activity(options, ${literal(state.resource)})`, imports: [] };
+    case "placeholder":
+    case "invalid":
+      return undefined;
+  }
+}
+
+/** The `import { … } from "…";` lines for a set of wirings, merged per package and sorted. */
+export function importLines(wirings: readonly Wiring[]): string[] {
+  const byPackage = new Map<string, Set<string>>();
+  for (const w of wirings) {
+    for (const i of w.imports) {
+      const names = byPackage.get(i.from) ?? new Set<string>();
+      for (const n of i.names) names.add(n);
+      byPackage.set(i.from, names);
+    }
+  }
+  return [...byPackage]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([from, names]) => `import { ${[...names].sort().join(", ")} } from ${literal(from)};`);
+}
