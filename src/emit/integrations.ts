@@ -1,5 +1,6 @@
 import { awsSdkBinding, optimisedBinding } from "../asl/services.js";
 import type { TaskState } from "../ir/types.js";
+import { syncJobFor } from "../runtime/sync/jobs.js";
 import { literal } from "./escape.js";
 
 /**
@@ -31,6 +32,12 @@ export function wiringFor(state: TaskState): Wiring | undefined {
       };
     }
     case "optimised": {
+      if (kind.pattern === "sync" || kind.pattern === "sync:2") {
+        const job = syncJobFor(state.resource);
+        if (job === undefined) return undefined;
+        const { sdk } = job;
+        return { expression: `asl.syncJob(${sdk.client}, ${sdk.start}, ${sdk.describe})`, imports: [{ from: sdk.package, names: [sdk.client, sdk.start, sdk.describe] }] };
+      }
       const b = optimisedBinding(kind.service, kind.action);
       if (b === undefined) return undefined;
       switch (b.kind) {

@@ -1,5 +1,6 @@
 import { classifyResource, hasPlaceholder } from "../asl/integrations.js";
 import { awsSdkBinding, optimisedBinding } from "../asl/services.js";
+import { syncJobFor } from "../runtime/sync/jobs.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { childPointer } from "../load/pointer.js";
 import { buildModel, isObject, subject, type StateModel } from "../validate/model.js";
@@ -46,7 +47,9 @@ function checkTask(state: StateModel, report: (pointer: string, state: StateMode
       if (hasPlaceholder(resource)) report(pointer, state, `The deploy-time placeholder in Resource ${JSON.stringify(resource)}`, placeholder);
       break;
     case "optimised":
-      if (kind.pattern === "sync" || kind.pattern === "sync:2") report(pointer, state, `The ${kind.service}:${kind.action} .${kind.pattern} integration`);
+      if (kind.pattern === "sync" || kind.pattern === "sync:2") {
+        if (syncJobFor(resource) === undefined) report(pointer, state, `The ${kind.service}:${kind.action} .${kind.pattern} integration`, "It has no AWS API to poll (eks:runJob polls the cluster's Kubernetes API); pass a tasks override or call the job yourself.");
+      }
       else if (optimisedBinding(kind.service, kind.action) === undefined) report(pointer, state, `The ${kind.service}:${kind.action} integration`);
       break;
     case "aws-sdk":

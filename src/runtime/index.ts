@@ -8,7 +8,7 @@ export type { Json, PathRoots } from "./types.js";
 export { StatesError, aslError, errorMatches, toStatesError, type AslError } from "./errors.js";
 export { Run, startExecution, type ExecutionInfo, type StartOptions } from "./execution.js";
 export { execute } from "./execute.js";
-export { task, taskOverrides, activity, type TaskOptions, type TaskOverride, type TaskInfo, type HandlerOptions, type ActivityDispatcher } from "./task.js";
+export { task, taskOverrides, activity, syncJob, type SyncWiring, type SyncCalls, type TaskOptions, type TaskOverride, type TaskInfo, type HandlerOptions, type ActivityDispatcher } from "./task.js";
 export { lambdaFunction, lambdaInvoke } from "./lambda.js";
 export { parallel, map, type ParallelOptions, type MapOptions, type ScopeFunction } from "./batch.js";
 export { wait, type WaitOptions } from "./wait.js";

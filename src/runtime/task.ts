@@ -4,6 +4,8 @@ import { commitAssign, evaluateAssign } from "./assign.js";
 import { StatesError, toStatesError } from "./errors.js";
 import type { Run } from "./execution.js";
 import type { ApiGatewayInvokeOptions, HttpInvokeOptions } from "./aws/http.js";
+import { defaultClientCache, newCommand, type ClientClass, type CommandClass } from "./aws/clients.js";
+import { runSyncJob, startSyncJob, syncJobFor } from "./sync/index.js";
 import { checkPayloadSize } from "./dataflow.js";
 import { evaluateJsonata } from "./jsonata/template.js";
 import { evaluateTemplate } from "./template.js";
@@ -79,6 +81,8 @@ export interface TaskOptions extends FlowOptions {
    * evaluated per attempt against the state input.
    */
   credentials?: unknown;
+  /** `.sync` / `.sync:2` Tasks: the start and describe calls of the job (built by `syncJob` in generated code). */
+  sync?: SyncWiring;
   /** HeartbeatSeconds (ASL-6.2): a number, or in a JSONata state a `{% %}` expression. */
   heartbeatSeconds?: number | string;
   heartbeatSecondsPath?: string;
@@ -141,6 +145,15 @@ export async function task(run: Run, ctx: DurableContext, input: Json, options: 
   const value = await withRetries(ctx, options.state, options.retry ?? [], (retryCount) => {
     if (pattern === "waitForTaskToken" && options.call === undefined) {
       return callbackAttempt(run, ctx, input, options, retryCount, { timeout, heartbeat });
+    }
+    if ((pattern === "sync" || pattern === "sync:2") && options.call === undefined) {
+      const job = ctx.runInChildContext(`${options.state} (attempt ${retryCount + 1})`, (child) => syncAttempt(run, child, input, options, retryCount));
+      if (timeout === undefined) return job;
+      // TimeoutSeconds covers the start and the whole wait; the job is not cancelled (durable-sdk.md: no cancellation).
+      const timer = ctx.wait(`${options.state} (timeout ${retryCount + 1})`, { seconds: timeout }).then((): never => {
+        throw new StatesError("States.Timeout", `State ${JSON.stringify(options.state)} timed out after ${timeout} seconds`);
+      });
+      return Promise.race([job, timer]);
     }
     // A `tasks` override of a `.waitForTaskToken` Task stands in for the request and the worker's answer alike; the
     // payload still carries a token, a stand-in that names the state and the attempt.
@@ -282,6 +295,40 @@ async function callbackAttempt(
     const raw = parseCallbackResult(text);
     return child.step(`${options.state} (result)`, async () => attemptValue(taskRun, input, raw, options, retryCount), { retryStrategy: retryPresets.noRetry });
   });
+}
+
+/**
+ * One attempt of a `.sync` Task (ASL-6.2, "run a job"): the start call as one step, then the job's describe call
+ * polled with durable waits (one waitForCondition: src/runtime/sync/poll.ts) until a terminal status gives the raw
+ * result or the job's failure; then the result side in a step.
+ */
+async function syncAttempt(run: Run, ctx: DurableContext, input: Json, options: TaskOptions, retryCount: number): Promise<AttemptValue> {
+  const job = syncJobFor(options.resource);
+  if (job === undefined || options.sync === undefined) throw new StatesError("States.Runtime", `No .sync wiring for Resource ${JSON.stringify(options.resource)}; pass a tasks override`);
+  const payload = await attemptInput(run, input, options, retryCount);
+  const calls = options.sync(await taskInfo(run, input, options, retryCount));
+  const { request, response } = await startSyncJob(ctx, options.state, job, payload, calls.start);
+  const raw = await runSyncJob(ctx, options.state, job, response, calls.describe, { request });
+  return ctx.step(`${options.state} (result)`, async () => attemptValue(run, input, raw, options, retryCount), { retryStrategy: retryPresets.noRetry });
+}
+
+/** The two calls of a `.sync` job, made with the attempt's credentials. */
+export interface SyncCalls {
+  start(input: Json): Promise<unknown>;
+  describe(input: Json): Promise<unknown>;
+}
+
+export type SyncWiring = (info: TaskInfo) => SyncCalls;
+
+/**
+ * The `.sync` wiring generated code passes (ASL-6.2): the job's client class and its start and describe command
+ * classes (src/runtime/sync/jobs.ts names them); the client is shared per class and per assumed role.
+ */
+export function syncJob(Client: ClientClass, Start: CommandClass, Describe: CommandClass): SyncWiring {
+  return (info) => {
+    const client = defaultClientCache().client(Client, info.roleArn);
+    return { start: (i) => client.send(newCommand(Start, i as object)), describe: (i) => client.send(newCommand(Describe, i as object)) };
+  };
 }
 
 /** The worker's answer: JSON text, as SendTaskSuccess required (a text that is not JSON is kept as a string). */

@@ -11,6 +11,12 @@ import { heading } from "./heading.js";
  * the integration: the runtime's own for Lambda, else the `integration` the module wires from the Resource (AWS SDK
  * classes it imports, HTTP, activities). `.waitForTaskToken` and activities run as durable callbacks.
  */
+/** `.sync` / `.sync:2` resources get their job's start and describe calls, the others one integration call. */
+function isSync(state: TaskState): boolean {
+  const kind = state.integration;
+  return kind.kind === "optimised" && (kind.pattern === "sync" || kind.pattern === "sync:2");
+}
+
 export function emitTask(state: TaskState, ctx: StateEmitContext): string {
   const name = literal(state.origin.name);
   const jsonata = state.queryLanguage === "JSONata";
@@ -19,7 +25,7 @@ export function emitTask(state: TaskState, ctx: StateEmitContext): string {
       ["state", name],
       ["resource", literal(state.resource)],
       ["call", `tasks[${name}]`],
-      ["integration", wiringFor(state)?.expression],
+      [isSync(state) ? "sync" : "integration", wiringFor(state)?.expression],
       ["credentials", valueProp(state.credentials)],
       ...(jsonata
         ? [["arguments", valueProp(state.arguments)] as const, ...jsonataResultProps(state)]
