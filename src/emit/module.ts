@@ -1,4 +1,5 @@
-import type { MachineIR, ScopeIR, StateIR, TaskState } from "../ir/types.js";
+import type { DistributedConfig, MachineIR, MapState, ScopeIR, StateIR, TaskState } from "../ir/types.js";
+import { distributedImports } from "./states/map.js";
 import { structureScope } from "../structure/structure.js";
 import { emitCode } from "./code.js";
 import { commentText, literal } from "./escape.js";
@@ -55,6 +56,10 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
   const wirings = tasks.map((t) => wiringFor(t)).filter((w): w is Wiring => w !== undefined);
   // Credentials.RoleArn (ASL-6.2): clients for another role get their credentials from STS AssumeRole.
   const assumesRoles = tasks.some((t) => t.credentials !== undefined);
+  for (const m of nested.map((n) => n.owner).filter((o): o is MapState => o.kind === "map" && o.distributed !== undefined)) {
+    const names = distributedImports(m.distributed as DistributedConfig);
+    if (names.length > 0) wirings.push({ imports: [{ from: "@aws-sdk/client-s3", names }] });
+  }
   if (assumesRoles) wirings.push({ imports: [{ from: "@aws-sdk/client-sts", names: ["AssumeRoleCommand", "STSClient"] }] });
   const start = [`stateMachineName: ${literal(options.stateMachineName)}`, ...(options.readsStartTime ? ["startTime: true"] : [])];
   return render("module.ts.hbs", {

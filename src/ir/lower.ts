@@ -8,6 +8,7 @@ import type {
   Catcher,
   ChoiceBranch,
   ChoiceState,
+  DistributedConfig,
   Dynamic,
   FailField,
   MachineIR,
@@ -140,6 +141,15 @@ function lowerState(name: string, f: Fields, pointer: string, isJsonata: IsJsona
       };
       const selector = "ItemSelector" in f ? f["ItemSelector"] : f["Parameters"];
       if (selector !== undefined) state.itemSelector = selector;
+      const config = isObject(processor["ProcessorConfig"]) ? processor["ProcessorConfig"] : {};
+      if (config["Mode"] === "DISTRIBUTED") {
+        const distributed: DistributedConfig = { executionType: config["ExecutionType"] === "EXPRESS" ? "EXPRESS" : "STANDARD" };
+        if (typeof f["Label"] === "string") distributed.label = f["Label"];
+        if (isObject(f["ItemReader"])) distributed.itemReader = f["ItemReader"];
+        if (isObject(f["ItemBatcher"])) distributed.itemBatcher = f["ItemBatcher"];
+        if (isObject(f["ResultWriter"])) distributed.resultWriter = f["ResultWriter"];
+        state.distributed = distributed;
+      }
       const count = dynamic<number>(f, "ToleratedFailureCount");
       if (count) state.toleratedFailureCount = count;
       const percentage = dynamic<number>(f, "ToleratedFailurePercentage");

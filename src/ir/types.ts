@@ -177,6 +177,17 @@ export interface MapState extends ResultFlow {
   toleratedFailureCount?: Dynamic<number>;
   toleratedFailurePercentage?: Dynamic<number>;
   processor: ScopeIR;
+  /** ProcessorConfig.Mode DISTRIBUTED (ASL-6.8): the dataset, batching and export fields, as written. */
+  distributed?: DistributedConfig;
+}
+
+/** The Distributed Map fields (ASL-6.8), kept as written: the runtime evaluates their templates and expressions. */
+export interface DistributedConfig {
+  executionType: "STANDARD" | "EXPRESS";
+  label?: string;
+  itemReader?: Readonly<Record<string, unknown>>;
+  itemBatcher?: Readonly<Record<string, unknown>>;
+  resultWriter?: Readonly<Record<string, unknown>>;
 }
 
 export type StateIR = PassState | TaskState | ChoiceState | WaitState | SucceedState | FailState | ParallelState | MapState;

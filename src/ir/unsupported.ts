@@ -23,9 +23,6 @@ export function unsupportedFeatures(definition: unknown): Diagnostic[] {
     out.push(d);
   };
   const model = buildModel(definition);
-  for (const scope of model.scopes) {
-    if (scope.distributed && scope.owner) report(childPointer(scope.owner.pointer, "ItemProcessor", "ProcessorConfig", "Mode"), scope.owner, "Distributed Map");
-  }
   for (const state of model.states) {
     if (state.type === "Task") checkTask(state, report);
   }

@@ -121,7 +121,7 @@ export async function map(run: Run, ctx: DurableContext, input: Json, options: M
 }
 
 /** MaxConcurrency and the failure tolerances: literals, `…Path` reads (JSONPath) or expressions (JSONata). */
-async function mapLimits(run: Run, input: Json, options: MapOptions): Promise<{ maxConcurrency?: number | undefined; toleratedFailureCount?: number | undefined; toleratedFailurePercentage?: number | undefined }> {
+export async function mapLimits(run: Run, input: Json, options: MapOptions): Promise<{ maxConcurrency?: number | undefined; toleratedFailureCount?: number | undefined; toleratedFailurePercentage?: number | undefined }> {
   const { state, vars } = options;
   if (options.queryLanguage === "JSONata") {
     const scope = jsonataScope(run, input, options);
@@ -152,7 +152,7 @@ async function mapLimits(run: Run, input: Json, options: MapOptions): Promise<{ 
  * The items of a JSONata Map (ASL-6.8): `Items` (an array, or an expression that must give one) or, without it, the
  * state input, which must be an array [obs: test_map_state_items_input_types, test_map_state_items_eval_jsonata_fail].
  */
-async function jsonataItems(run: Run, ctx: DurableContext, input: Json, options: MapOptions, retryCount: number): Promise<Json> {
+export async function jsonataItems(run: Run, ctx: DurableContext, input: Json, options: MapOptions, retryCount: number): Promise<Json> {
   if (options.items === undefined) {
     if (!Array.isArray(input)) {
       throw new StatesError("States.QueryEvaluationError", `An error occurred while executing the state '${options.state}'. Map state input must be an array but was: ${JSON.stringify(input)}`);
@@ -167,7 +167,7 @@ async function jsonataItems(run: Run, ctx: DurableContext, input: Json, options:
  * ASL-3.1 steps 5–8 of a Parallel or Map: Assign on the raw result (the array of outputs), then ResultSelector,
  * ResultPath and OutputPath; the Assign applies once the state has succeeded.
  */
-async function finish(run: Run, ctx: DurableContext, input: Json, raw: Json, options: FlowOptions): Promise<Json> {
+export async function finish(run: Run, ctx: DurableContext, input: Json, raw: Json, options: FlowOptions): Promise<Json> {
   if (options.queryLanguage === "JSONata") {
     const scope = withResult(jsonataScope(run, input, options), raw);
     const { output, assigned } = await deterministically(ctx, `${options.state} (output)`, [options.assign, options.output], () => jsonataOutcome(scope, options));
@@ -188,7 +188,7 @@ async function finish(run: Run, ctx: DurableContext, input: Json, raw: Json, opt
 }
 
 /** Outputs in order, or the error of the first failed branch/iteration (by index). */
-function outputsOrFirstError(batch: BatchResult<Json>): Json[] {
+export function outputsOrFirstError(batch: BatchResult<Json>): Json[] {
   const failed = batch.all.find((r) => r.status === "FAILED");
   if (failed) throw toStatesError(failed.error);
   return batch.all.map((r) => (r.result ?? null) as Json);

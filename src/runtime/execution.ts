@@ -2,6 +2,17 @@ import type { DurableContext } from "@aws/durable-execution-sdk-js";
 import type { Json, PathRoots } from "./types.js";
 import type { Variables } from "./variables.js";
 
+/**
+ * `$$.Map.Item` (ASL-7): the item's index and value; for a Distributed Map reading a dataset, also where it came from
+ * (`Source`) and, for a JSON object, its key (`Key`).
+ */
+interface MapItem {
+  Index: number;
+  Value: Json;
+  Source?: string;
+  Key?: string;
+}
+
 /** What the context object (`$$`, ASL-7) knows about the execution, fixed when it starts. */
 export interface ExecutionInfo {
   id: string;
@@ -27,7 +38,7 @@ export class Run {
 
   constructor(
     readonly execution: ExecutionInfo,
-    private readonly mapItem?: { Index: number; Value: Json },
+    private readonly mapItem?: MapItem,
     private readonly taskToken?: string,
   ) {}
 
@@ -54,7 +65,7 @@ export class Run {
       },
       StateMachine: { Id: this.execution.stateMachine.id, Name: this.execution.stateMachine.name },
     };
-    if (this.mapItem) context["Map"] = { Item: { Index: this.mapItem.Index, Value: this.mapItem.Value } };
+    if (this.mapItem) context["Map"] = { Item: { ...this.mapItem } };
     if (this.taskToken !== undefined) context["Task"] = { Token: this.taskToken };
     return context;
   }
@@ -65,8 +76,8 @@ export class Run {
   }
 
   /** The run of one Map iteration: `$$.Map.Item.Index` and `$$.Map.Item.Value` are set. */
-  forItem(index: number, value: Json): Run {
-    return new Run(this.execution, { Index: index, Value: value });
+  forItem(index: number, value: Json, from?: { Source: string; Key?: string }): Run {
+    return new Run(this.execution, { Index: index, Value: value, ...from });
   }
 
   /**

@@ -11,6 +11,7 @@ export { execute } from "./execute.js";
 export { task, taskOverrides, activity, syncJob, type SyncWiring, type SyncCalls, type TaskOptions, type TaskOverride, type TaskInfo, type HandlerOptions, type ActivityDispatcher } from "./task.js";
 export { lambdaFunction, lambdaInvoke } from "./lambda.js";
 export { parallel, map, type ParallelOptions, type MapOptions, type ScopeFunction } from "./batch.js";
+export { distributedMap, type DistributedMapOptions } from "./distributed-map.js";
 export { wait, type WaitOptions } from "./wait.js";
 export { pass, passInStep, test, fail, noChoiceMatched, inputPath, outputPath, type PassOptions, type FailOptions } from "./states.js";
 export { catchError, type Catcher, type Caught } from "./catch.js";

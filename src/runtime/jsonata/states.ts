@@ -7,6 +7,7 @@ import { jsonataOutcome, jsonataScope, type FlowOptions } from "../flow.js";
 import { map as mapState, parallel as parallelState, type MapOptions, type ParallelOptions } from "../batch.js";
 import type { Caught } from "../catch.js";
 import { task as taskState, type TaskOptions } from "../task.js";
+import { distributedMap as distributedMapState, type DistributedMapOptions } from "../distributed-map.js";
 import { waitFor } from "../wait.js";
 import { parseTimestamp } from "../timestamp.js";
 import type { Json } from "../types.js";
@@ -47,6 +48,11 @@ export function parallel(run: Run, ctx: DurableContext, input: Json, options: Js
 /** An inline Map state in JSONata: Items (default the input), ItemSelector with `$states.context.Map.Item` (ASL-6.8). */
 export function map(run: Run, ctx: DurableContext, input: Json, options: Jsonata<MapOptions>): Promise<Json> {
   return mapState(run, ctx, input, { ...options, queryLanguage: "JSONata" });
+}
+
+/** A Distributed Map in JSONata: Items or the ItemReader's Arguments, ItemSelector, ItemBatcher (ASL-6.8). */
+export function distributedMap(run: Run, ctx: DurableContext, input: Json, options: Jsonata<DistributedMapOptions>): Promise<Json> {
+  return distributedMapState(run, ctx, input, { ...options, queryLanguage: "JSONata" });
 }
 
 /** Output and Assign of a state without a result (Pass, Wait, Choice, Succeed): Output defaults to the input. */
