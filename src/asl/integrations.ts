@@ -114,3 +114,34 @@ export function classifyResource(resource: string): ResourceKind {
   }
   return { kind: "optimised", service: svc, action, pattern };
 }
+
+/**
+ * A Task Resource as text: a string as it is, a CloudFormation intrinsic as the `${…}` placeholder it stands for, so
+ * that it is resolved the same way at deploy or run time: `{"Ref": "Fn"}` → `${Fn}`, `{"Fn::GetAtt": ["Fn", "Arn"]}`
+ * (or `"Fn.Arn"`) → `${Fn.Arn}`, `{"Fn::Sub": "…"}` → its template, `{"Fn::Join": [d, parts]}` → the parts joined.
+ * Anything else gives undefined.
+ */
+export function resourceText(resource: unknown): string | undefined {
+  if (typeof resource === "string") return resource;
+  if (resource === null || typeof resource !== "object" || Array.isArray(resource)) return undefined;
+  const entries = Object.entries(resource);
+  if (entries.length !== 1) return undefined;
+  const [fn, arg] = entries[0] as [string, unknown];
+  switch (fn) {
+    case "Ref":
+      return typeof arg === "string" ? `\${${arg}}` : undefined;
+    case "Fn::GetAtt":
+      if (typeof arg === "string") return `\${${arg}}`;
+      return Array.isArray(arg) && arg.every((a) => typeof a === "string") ? `\${${arg.join(".")}}` : undefined;
+    case "Fn::Sub":
+      if (typeof arg === "string") return arg;
+      return Array.isArray(arg) && typeof arg[0] === "string" ? arg[0] : undefined;
+    case "Fn::Join": {
+      if (!Array.isArray(arg) || typeof arg[0] !== "string" || !Array.isArray(arg[1])) return undefined;
+      const parts = (arg[1] as unknown[]).map(resourceText);
+      return parts.every((p): p is string => p !== undefined) ? parts.join(arg[0]) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

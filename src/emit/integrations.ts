@@ -1,3 +1,4 @@
+import { hasPlaceholder } from "../asl/integrations.js";
 import { awsSdkBinding, optimisedBinding } from "../asl/services.js";
 import type { TaskState } from "../ir/types.js";
 import { syncJobFor } from "../runtime/sync/jobs.js";
@@ -22,7 +23,8 @@ export function wiringFor(state: TaskState): Wiring | undefined {
   const kind = state.integration;
   switch (kind.kind) {
     case "lambda-arn":
-      return NONE;
+      // A placeholder in the function's ARN is resolved when the Task runs (ASL904 warns).
+      return hasPlaceholder(state.resource) ? { expression: `asl.deployTimeResource(${literal(state.resource)}, options)`, imports: [] } : NONE;
     case "aws-sdk": {
       const b = awsSdkBinding(kind.service, kind.action);
       if (b === undefined) return undefined;
@@ -54,6 +56,8 @@ export function wiringFor(state: TaskState): Wiring | undefined {
     case "activity":
       return { expression: `asl.activity(options, ${literal(state.resource)})`, imports: [] };
     case "placeholder":
+      // The placeholder hides what the Resource is: resolved when the Task runs; a Lambda function is called.
+      return { expression: `asl.deployTimeResource(${literal(state.resource)}, options)`, imports: [] };
     case "invalid":
       return undefined;
   }

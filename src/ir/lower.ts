@@ -1,4 +1,4 @@
-import { classifyResource } from "../asl/integrations.js";
+import { classifyResource, resourceText } from "../asl/integrations.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { childPointer } from "../load/pointer.js";
 import { buildModel, isObject } from "../validate/model.js";
@@ -91,7 +91,8 @@ function lowerState(name: string, f: Fields, pointer: string, isJsonata: IsJsona
       return withAssign(state, f);
     }
     case "Task": {
-      const resource = String(f["Resource"]);
+      // A CloudFormation intrinsic becomes the `${…}` placeholder it stands for, resolved when the handler runs.
+      const resource = resourceText(f["Resource"]) ?? String(f["Resource"]);
       const state: TaskState = { kind: "task", origin, resource, integration: classifyResource(resource), ...resultFlow(f) };
       if ("Parameters" in f) state.parameters = f["Parameters"];
       const timeout = dynamic<number>(f, "TimeoutSeconds");

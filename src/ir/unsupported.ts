@@ -1,4 +1,4 @@
-import { classifyResource, hasPlaceholder } from "../asl/integrations.js";
+import { classifyResource, resourceText } from "../asl/integrations.js";
 import { awsSdkBinding, optimisedBinding } from "../asl/services.js";
 import { syncJobFor } from "../runtime/sync/jobs.js";
 import type { Diagnostic } from "../diagnostics/types.js";
@@ -30,34 +30,29 @@ export function unsupportedFeatures(definition: unknown): Diagnostic[] {
 }
 
 function checkTask(state: StateModel, report: (pointer: string, state: StateModel, what: string, hint?: string) => void): void {
-  const resource = state.fields["Resource"];
+  const resource = resourceText(state.fields["Resource"]);
   const pointer = childPointer(state.pointer, "Resource");
-  const placeholder = "Transpile the deployed definition (aws stepfunctions describe-state-machine), or pass --substitutions for ${…} placeholders.";
-  if (typeof resource !== "string") {
-    report(pointer, state, "A Resource that is a CloudFormation intrinsic", placeholder);
+  if (resource === undefined) {
+    report(pointer, state, "A Resource that is neither a string nor a Ref, Fn::GetAtt, Fn::Sub or Fn::Join", "Transpile the deployed definition (aws stepfunctions describe-state-machine).");
     return;
   }
   const kind = classifyResource(resource);
   switch (kind.kind) {
     case "lambda-arn":
-      // The handler calls this ARN: a placeholder in it (region, account) must be substituted first.
-      if (hasPlaceholder(resource)) report(pointer, state, `The deploy-time placeholder in Resource ${JSON.stringify(resource)}`, placeholder);
+    case "placeholder":
+    case "activity":
+    case "invalid":
+      // Deploy-time placeholders are resolved when the handler runs (ASL904 warns; src/runtime/deploy-time.ts).
       break;
     case "optimised":
       if (kind.pattern === "sync" || kind.pattern === "sync:2") {
         if (syncJobFor(resource) === undefined) report(pointer, state, `The ${kind.service}:${kind.action} .${kind.pattern} integration`, "It has no AWS API to poll (eks:runJob polls the cluster's Kubernetes API); pass a tasks override or call the job yourself.");
+      } else if (optimisedBinding(kind.service, kind.action) === undefined) {
+        report(pointer, state, `The ${kind.service}:${kind.action} integration`);
       }
-      else if (optimisedBinding(kind.service, kind.action) === undefined) report(pointer, state, `The ${kind.service}:${kind.action} integration`);
       break;
     case "aws-sdk":
       if (awsSdkBinding(kind.service, kind.action) === undefined) report(pointer, state, `The AWS SDK integration aws-sdk:${kind.service}:${kind.action} (a service without an SDK binding in src/asl/services.ts)`);
-      break;
-    case "activity":
-      break;
-    case "placeholder":
-      report(pointer, state, `The deploy-time placeholder in Resource ${JSON.stringify(resource)}`, placeholder);
-      break;
-    case "invalid":
       break;
   }
 }

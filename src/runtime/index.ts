@@ -10,6 +10,7 @@ export { Run, startExecution, type ExecutionInfo, type StartOptions } from "./ex
 export { execute } from "./execute.js";
 export { task, taskOverrides, activity, syncJob, type SyncWiring, type SyncCalls, type TaskOptions, type TaskOverride, type TaskInfo, type HandlerOptions, type ActivityDispatcher } from "./task.js";
 export { lambdaFunction, lambdaInvoke } from "./lambda.js";
+export { deployTimeResource } from "./deploy-time.js";
 export { parallel, map, type ParallelOptions, type MapOptions, type ScopeFunction } from "./batch.js";
 export { distributedMap, type DistributedMapOptions } from "./distributed-map.js";
 export { wait, type WaitOptions } from "./wait.js";

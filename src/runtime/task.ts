@@ -38,6 +38,11 @@ export interface HandlerOptions {
    * The worker answers with SendDurableExecutionCallbackSuccess / …Failure / …Heartbeat using `taskToken`.
    */
   activities?: Record<string, ActivityDispatcher>;
+  /**
+   * Values of the `${Name}` placeholders in Task Resources (deploy-time substitutions, CloudFormation Ref/GetAtt),
+   * by name; without one, the environment variable of that name is used (src/runtime/deploy-time.ts).
+   */
+  substitutions?: Record<string, string>;
 }
 
 /** Hands an activity task to its worker: the token to answer with and the task's input (ASL-6.2). */

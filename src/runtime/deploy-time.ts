@@ -1,0 +1,44 @@
+import { classifyResource } from "../asl/integrations.js";
+import { StatesError } from "./errors.js";
+import { lambdaFunction, lambdaInvoke } from "./lambda.js";
+import type { HandlerOptions, TaskInfo, TaskOverride } from "./task.js";
+
+/**
+ * Task Resources that hold deploy-time placeholders (`${CheckPriceFnArn}`, a CloudFormation `Ref`/`Fn::GetAtt`, SAM
+ * DefinitionSubstitutions): the value is only known where the machine is deployed. The handler resolves each
+ * `${Name}` when the Task runs, from `makeHandler({ substitutions })`, else the environment variable `Name` (or `Name`
+ * with every character outside [A-Za-z0-9_] as `_`), else, for `AWS::Region`, `AWS::AccountId` and `AWS::Partition`,
+ * the function's own ARN.
+ *
+ * What the resolved Resource is, is learned only then: a Lambda function ARN (or `lambda:invoke`) is called as usual;
+ * any other integration needs wiring chosen at transpile time, so the Task fails with States.Runtime and says to
+ * transpile the substituted definition (`--substitutions`). The transpiler warns about every such Resource (ASL904).
+ */
+export function deployTimeResource(template: string, options: HandlerOptions): TaskOverride {
+  return async (input, info) => {
+    const resolved = substitute(template, options.substitutions ?? {}, info);
+    const kind = classifyResource(resolved);
+    if (kind.kind === "lambda-arn") return lambdaFunction(resolved)(input, info);
+    if (kind.kind === "optimised" && kind.service === "lambda" && kind.action === "invoke" && kind.pattern === "request-response") return lambdaInvoke(input, info);
+    throw new StatesError(
+      "States.Runtime",
+      `Resource ${JSON.stringify(template)} of state ${JSON.stringify(info.state)} resolved to ${JSON.stringify(resolved)}, which is not a Lambda function: transpile the definition with its substitutions (asl2durable transpile --substitutions) so that this integration is wired`,
+    );
+  };
+}
+
+/** Replace every `${Name}` of a Resource (see deployTimeResource for the sources, in order). */
+export function substitute(template: string, substitutions: Readonly<Record<string, string>>, info: Pick<TaskInfo, "state" | "stateMachineArn">): string {
+  const [, partition = "", , region = "", account = ""] = info.stateMachineArn.split(":");
+  const pseudo: Readonly<Record<string, string>> = { "AWS::Partition": partition || "aws", "AWS::Region": region, "AWS::AccountId": account };
+  return template.replace(/\$\{([^}]*)\}/g, (_match, name: string) => {
+    const value = Object.hasOwn(substitutions, name) ? substitutions[name] : (process.env[name] ?? process.env[name.replace(/[^A-Za-z0-9_]/g, "_")] ?? (pseudo[name] || undefined));
+    if (value === undefined) {
+      throw new StatesError(
+        "States.Runtime",
+        `State ${JSON.stringify(info.state)}: no value for \${${name}} in its Resource; pass makeHandler({ substitutions: { ${JSON.stringify(name)}: … } }) or set the environment variable ${name.replace(/[^A-Za-z0-9_]/g, "_")}`,
+      );
+    }
+    return value;
+  });
+}
