@@ -109,7 +109,7 @@ export const CATALOG: readonly CatalogEntry[] = [
   { code: "ASL907", severity: "warning", stage: "migration", name: "execution-timeout", doc: "A machine `TimeoutSeconds` longer than a durable execution may run (1 year) cannot be kept." },
 
   // ── transpile: what the code generator cannot translate yet ────────────────────────────────────
-  { code: "ASL801", severity: "error", stage: "transpile", name: "not-supported-yet", doc: "A valid feature the transpiler does not translate yet (JSONata, Distributed Map, callbacks, .sync, AWS SDK and other service integrations, activities, Credentials, unresolved deploy-time placeholders); no code is generated rather than wrong code." },
+  { code: "ASL801", severity: "error", stage: "transpile", name: "not-supported-yet", doc: "A valid Task Resource the transpiler cannot wire: an `aws-sdk` service without an AWS SDK binding, `eks:runJob.sync` (no AWS API to poll), or a Resource that is neither a string nor a Ref/GetAtt/Sub/Join; no code is generated rather than wrong code." },
 ];
 
 const BY_CODE = new Map(CATALOG.map((e) => [e.code, e]));

@@ -54,7 +54,7 @@ export function wiringFor(state: TaskState): Wiring | undefined {
       break;
     }
     case "activity":
-      return { expression: `asl.activity(options, ${literal(state.resource)})`, imports: [] };
+      return { expression: "asl.activity(options)", imports: [] };
     case "placeholder":
       // The placeholder hides what the Resource is: resolved when the Task runs; a Lambda function is called.
       return { expression: `asl.deployTimeResource(${literal(state.resource)}, options)`, imports: [] };
@@ -76,4 +76,29 @@ export function importLines(wirings: readonly Wiring[]): string[] {
   return [...byPackage]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([from, names]) => `import { ${[...names].sort().join(", ")} } from ${literal(from)};`);
+}
+
+/**
+ * What a reader of the generated code must know about a Task's integration, as comment lines: how workers answer a
+ * callback, which handler options an HTTP Task or an activity needs, where a deploy-time placeholder comes from.
+ */
+export function integrationNotes(state: TaskState): string[] {
+  const kind = state.integration;
+  const parameters = state.queryLanguage === "JSONata" ? "$states.context.Task.Token" : "$$.Task.Token";
+  const callback = [
+    `Waits for a durable callback whose id is the task token (${parameters}). The worker answers`,
+    "with the Lambda APIs SendDurableExecutionCallbackSuccess (Result: JSON text) or …Failure (Error:",
+    "the ASL error name) and keeps it alive with …Heartbeat; not SendTaskSuccess/Failure/Heartbeat.",
+  ];
+  if (kind.kind === "activity") return ["Activity: makeHandler({ activities: { [arn]: dispatch } }) hands each task to its worker.", ...callback];
+  if ((kind.kind === "optimised" || kind.kind === "aws-sdk") && kind.pattern === "waitForTaskToken") return callback;
+  if (kind.kind === "optimised" && (kind.pattern === "sync" || kind.pattern === "sync:2")) {
+    return ["Runs the job and waits: a step starts it, then durable waits poll its status (no compute meanwhile)."];
+  }
+  if (kind.kind === "optimised" && kind.service === "http") return ["http:invoke: makeHandler({ http: { connection } }) adds the EventBridge connection's credentials."];
+  if (kind.kind === "optimised" && kind.service === "apigateway") return ["apigateway:invoke: AuthType IAM_ROLE or RESOURCE_POLICY needs makeHandler({ apiGateway: { signer } })."];
+  if (kind.kind === "placeholder" || (kind.kind === "lambda-arn" && hasPlaceholder(state.resource))) {
+    return ["The Resource is resolved when the Task runs: ${Name} from makeHandler({ substitutions }) or the environment."];
+  }
+  return [];
 }

@@ -7,6 +7,9 @@ import { identifierFor } from "./identifiers.js";
 import { importLines, wiringFor, type Wiring } from "./integrations.js";
 import { render } from "./templates.js";
 
+/** A Standard Step Functions execution runs for at most one year (365 days). */
+const STANDARD_EXECUTION_SECONDS = 31_536_000;
+
 export interface EmitOptions {
   /** The state machine's name, for `$$.StateMachine.Name` and the header. */
   stateMachineName: string;
@@ -70,7 +73,11 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
     doc: machineDoc(machine, options.stateMachineName),
     scopes,
     startOptions: `{ ${start.join(", ")} }`,
-    timeoutSeconds: machine.timeoutSeconds === undefined ? undefined : literal(machine.timeoutSeconds),
+    executionTimeout: literal(machine.timeoutSeconds ?? STANDARD_EXECUTION_SECONDS),
+    timeoutDoc:
+      machine.timeoutSeconds === undefined
+        ? "no TimeoutSeconds in the machine: a Standard execution's limit, one year."
+        : "the machine's TimeoutSeconds (a longer execution is ended, as States.Timeout would).",
     variables,
     body: emitCode(structureScope(machine.scope), { scopeFunction, entersStates: options.readsEnteredTime, variables }),
   });
@@ -78,9 +85,27 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
 
 function machineDoc(machine: MachineIR, name: string): string {
   const lines = [`The durable handler of the state machine "${name}".`];
-  if (machine.comment) lines.push("", machine.comment);
+  if (machine.comment) lines.push("", ...wrap(machine.comment, 110));
   lines.push("", "Each `// \"Name\" (Type)` comment below starts the code of one ASL state; the control flow follows its transitions.");
   return `/**\n${lines.map((l) => ` * ${commentText(l)}`.trimEnd()).join("\n")}\n */`;
+}
+
+/** Words of `text` in lines of at most `width` characters (a longer word gets a line of its own); line breaks kept. */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+      if (line !== "" && line.length + 1 + word.length > width) {
+        out.push(line);
+        line = word;
+      } else {
+        line = line === "" ? word : `${line} ${word}`;
+      }
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 /** Every Parallel branch and Map processor, depth-first in document order. */

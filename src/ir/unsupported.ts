@@ -17,7 +17,7 @@ export function unsupportedFeatures(definition: unknown): Diagnostic[] {
       severity: "error",
       message: `${state ? `${subject(state)}: ` : ""}${what} ${hint ? "cannot be translated" : "is not supported by the transpiler yet"}`,
       location: { pointer },
-      hint: hint ?? "Planned with the rest of ASL: JSONata, Distributed Map and the service integrations.",
+      hint: hint ?? "asl2durable has no AWS SDK binding for it (src/asl/services.ts lists the services it wires); tell us which you need.",
     };
     if (state) d.state = state.name;
     out.push(d);

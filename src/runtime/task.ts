@@ -240,8 +240,9 @@ async function roleArnOf(run: Run, input: Json, options: TaskOptions, retryCount
  * The default wiring of an activity Task (ASL-6.2): the `activities[arn]` dispatcher of the handler's options hands the
  * task token and input to the worker. Without one the Task fails: nothing else could tell a worker the token.
  */
-export function activity(options: HandlerOptions, activityArn: string): TaskOverride {
+export function activity(options: HandlerOptions): TaskOverride {
   return async (input, info) => {
+    const activityArn = info.resource;
     const dispatch = options.activities?.[activityArn];
     if (dispatch === undefined) {
       throw new StatesError("States.Runtime", `No dispatcher for activity ${activityArn}: pass makeHandler({ activities: { ${JSON.stringify(activityArn)}: … } })`);

@@ -63,11 +63,12 @@ describe("asl2durable transpile", () => {
   test("a feature not translated yet is an ASL801 error naming the state", async () => {
     const dir = mkdtempSync(join(tmpdir(), "asl2durable-"));
     const file = join(dir, "sdk.asl.json");
-    writeFileSync(file, JSON.stringify({ StartAt: "S", States: { S: { Type: "Task", Resource: "arn:aws:states:::aws-sdk:s3:getObject", End: true } } }));
+    // An AWS SDK service asl2durable has no binding for (src/asl/services.ts): no code rather than wrong code.
+    writeFileSync(file, JSON.stringify({ StartAt: "S", States: { S: { Type: "Task", Resource: "arn:aws:states:::aws-sdk:acmpca:listCertificateAuthorities", End: true } } }));
     const r = await run("transpile", file, "--no-color");
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /error ASL801 State "S" \(Task\): The AWS SDK integration aws-sdk:s3:getObject is not supported by the transpiler yet/);
-    assert.match(r.stderr, /hint: Planned with the rest of ASL/);
+    assert.match(r.stderr, /error ASL801 State "S" \(Task\): The AWS SDK integration aws-sdk:acmpca:listCertificateAuthorities \(a service without an SDK binding/);
+    assert.match(r.stderr, /hint: asl2durable has no AWS SDK binding/);
   });
 
   test("a missing file is exit 2", async () => {

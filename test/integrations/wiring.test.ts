@@ -132,7 +132,7 @@ describe("generated integration wiring (mocked AWS SDK clients)", () => {
     const { module, code } = await load(
       task("arn:aws:states:::dynamodb:putItem", { Credentials: { "RoleArn.$": "$.role" }, Parameters: { TableName: "t", Item: { id: { S: "1" } } }, ResultSelector: { ok: true } }),
     );
-    assert.match(code, /asl\.aws\.configureClients\(\{ assumeRole: \{ Sts: STSClient, AssumeRole: AssumeRoleCommand \} \}\)/);
+    assert.match(code, /asl\.aws\.assumeRolesWith\(\{ Sts: STSClient, AssumeRole: AssumeRoleCommand \}\)/);
     const execution = await new LocalDurableTestRunner({ handlerFunction: module.makeHandler() }).run({ payload: { role: "arn:aws:iam::222222222222:role/writer" } });
     assert.deepEqual(outcome(execution), { output: { ok: true } });
     // The mocked send() does not sign, so resolve the client's credentials the way signing would.

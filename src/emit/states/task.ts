@@ -1,7 +1,7 @@
 import type { TaskState } from "../../ir/types.js";
-import { literal } from "../escape.js";
+import { commentText, literal } from "../escape.js";
 import { dynamicProps, jsonataResultProps, pathProp, props, resultFlowProps, valueProp } from "../props.js";
-import { wiringFor } from "../integrations.js";
+import { integrationNotes, wiringFor } from "../integrations.js";
 import { withCatch } from "./catch.js";
 import { varsProps, type StateEmitContext } from "./context.js";
 import { heading } from "./heading.js";
@@ -36,5 +36,8 @@ export function emitTask(state: TaskState, ctx: StateEmitContext): string {
     varsProps(ctx),
   );
   const call = `data = await asl.${jsonata ? "jsonata.task" : "task"}(run, ctx, data, ${options});\n`;
-  return `${heading(state)}${withCatch(call, state.origin.name, state.catch, ctx, state.queryLanguage === "JSONata")}${ctx.exit("next")}`;
+  const notes = integrationNotes(state)
+    .map((line) => `// ${commentText(line)}\n`)
+    .join("");
+  return `${heading(state)}${notes}${withCatch(call, state.origin.name, state.catch, ctx, state.queryLanguage === "JSONata")}${ctx.exit("next")}`;
 }

@@ -69,7 +69,12 @@ export class ClientCache {
   private readonly byRole = new Map<ClientClass, Map<string, SdkClient>>();
   private readonly providers = new Map<string, CredentialsProvider>();
 
-  constructor(private readonly options: ClientCacheOptions = {}) {}
+  constructor(private options: ClientCacheOptions = {}) {}
+
+  /** Use these STS classes for `Credentials.RoleArn`, unless the cache was configured with its own. */
+  assumeRolesWith(classes: AssumeRoleClasses): void {
+    if (this.options.assumeRole === undefined) this.options = { ...this.options, assumeRole: classes };
+  }
 
   /** The client of `Client`, with the execution's credentials or, given `roleArn`, the role's. */
   client(Client: ClientClass, roleArn?: string): SdkClient {
@@ -160,6 +165,14 @@ let defaultCache: ClientCache | undefined;
 export function defaultClientCache(): ClientCache {
   defaultCache ??= new ClientCache();
   return defaultCache;
+}
+
+/**
+ * Give the shared cache the STS classes `Credentials.RoleArn` needs, keeping whatever else it was configured with
+ * (generated modules call it when a Task has Credentials; it never replaces the user's configuration).
+ */
+export function assumeRolesWith(classes: AssumeRoleClasses): void {
+  defaultClientCache().assumeRolesWith(classes);
 }
 
 /** Set the configuration of the shared cache (region, STS classes for `Credentials.RoleArn`, …). */

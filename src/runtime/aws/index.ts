@@ -5,7 +5,7 @@
  * src/asl/services.ts names them.
  */
 export {
-  ClientCache, assumeRoleCredentials, configureClients, defaultClientCache, newCommand, REFRESH_MARGIN_MS, ROLE_SESSION_NAME,
+  ClientCache, assumeRoleCredentials, assumeRolesWith, configureClients, defaultClientCache, newCommand, REFRESH_MARGIN_MS, ROLE_SESSION_NAME,
   type AssumeRoleClasses, type AwsCredentials, type ClientCacheOptions, type ClientClass, type CommandClass, type CredentialsProvider,
   type SdkClient, type SdkCommand,
 } from "./clients.js";
