@@ -14,6 +14,10 @@ describe("migration notes", () => {
   test("ASL903: a Distributed Map", () => {
     const map = { Type: "Map", End: true, ItemProcessor: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }, StartAt: "I", States: { I: { Type: "Succeed" } } } };
     assert.deepEqual(found(machine(map)), ["ASL903 /States/S/ItemProcessor/ProcessorConfig/Mode"]);
+    // An ItemReader's dataset is read in one durable step (one 256 KiB checkpoint): a second note, at the reader.
+    const reader = { ...map, ItemReader: { Resource: "arn:aws:states:::s3:getObject", ReaderConfig: { InputType: "JSON", MaxItems: 50000 }, Parameters: { Bucket: "b", Key: "k" } } };
+    assert.deepEqual(found(machine(reader)), ["ASL903 /States/S/ItemProcessor/ProcessorConfig/Mode", "ASL903 /States/S/ItemReader"]);
+    assert.match(validate(machine(reader)).diagnostics.find((d) => d.location.pointer === "/States/S/ItemReader")?.message ?? "", /one durable step \(MaxItems 50000\)/);
   });
 
   test("ASL906: HeartbeatSeconds without a callback; none for .waitForTaskToken or activities", () => {

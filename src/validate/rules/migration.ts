@@ -36,8 +36,17 @@ function distributedMap(ctx: RuleContext, state: StateModel): void {
   if (state.type !== "Map" || !state.children.some((c) => c.distributed)) return;
   ctx.report("ASL903", childPointer(state.pointer, "ItemProcessor", "ProcessorConfig", "Mode"), `${subject(state)}: a Distributed Map runs child workflows over large data sets`, {
     state: state.name,
-    hint: "As a durable function every item costs operations (25,000 per execution) and results share 256 KB checkpoints; items are chunked into child contexts.",
+    hint: "As a durable function each item is a child context of one execution (25,000 operations at most, so about 12,000 single-step items) and results share 256 KiB checkpoints; items run in chunks of 1,000.",
   });
+  const reader = state.fields["ItemReader"];
+  if (isObject(reader)) {
+    const config = isObject(reader["ReaderConfig"]) ? reader["ReaderConfig"] : {};
+    const maxItems = typeof config["MaxItems"] === "number" ? config["MaxItems"] : undefined;
+    ctx.report("ASL903", childPointer(state.pointer, "ItemReader"), `${subject(state)}: the ItemReader's dataset is read in one durable step${maxItems !== undefined ? ` (MaxItems ${maxItems})` : ""}`, {
+      state: state.name,
+      hint: "Its items must fit in one 256 KiB checkpoint; Step Functions reads up to 100 million. Split larger datasets (e.g. one execution per S3 prefix) or set ReaderConfig.MaxItems.",
+    });
+  }
 }
 
 function heartbeat(ctx: RuleContext, state: StateModel): void {
