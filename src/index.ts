@@ -10,3 +10,10 @@ export { CATALOG, catalogEntry, type CatalogEntry } from "./diagnostics/catalog.
 export { formatDiagnostic, formatSummary, summarize } from "./diagnostics/format.js";
 export { transpile, type TranspileOptions, type TranspileResult } from "./transpile.js";
 export type { MachineIR, StateIR, ScopeIR } from "./ir/types.js";
+export { compare, CompareBuildError, type CompareOptions, type CompareRun } from "./compare/compare.js";
+export type { CompareResult, RunComparison, Outcome, HistoryEvent, DurableOperation, RunMetrics, CostEstimate, Difference } from "./compare/types.js";
+export { parseHistories, parseHistoriesText, replayMocks, type RecordedExecution } from "./compare/history.js";
+export { estimateCost, formatCostTable } from "./compare/cost.js";
+export { DEFAULT_PRICES, loadPriceTable, type PriceTable } from "./compare/prices.js";
+export { interpret, type Interpretation, type InterpretOptions } from "./interpret/interpreter.js";
+export { renderHtml, renderMarkdown } from "./report/index.js";

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { processOutput, type Output } from "./output.js";
+import { runCompare } from "./compare-command.js";
 import { runTranspile } from "./transpile-command.js";
 import { EXIT, runValidate } from "./validate-command.js";
 
@@ -85,7 +86,40 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
         );
       },
     )
-    .demandCommand(1, "Name a command: validate or transpile")
+    .command(
+      "compare <file>",
+      "Run the state machine (reference interpreter) and its durable handler side by side and compare them",
+      (y) =>
+        y
+          .positional("file", { type: "string", demandOption: true, describe: "Definition file (JSON or YAML)" })
+          .option("input", { type: "string", describe: "JSON file with the execution input (default {})" })
+          .option("mocks", { type: "string", describe: "Task mocks: a JSON file of outcomes per state, or a .js/.mjs module exporting `tasks`" })
+          .option("history", { type: "string", describe: "Replay recorded executions: `aws stepfunctions get-execution-history --output json` output (one or many)" })
+          .option("report", { type: "string", describe: "Also write a report: out.html (graphs, code, cost) or out.md (Mermaid, for pull requests)" })
+          .option("prices", { type: "string", describe: "JSON file overriding the default price table" })
+          .option("memory", { type: "number", describe: "Memory of the durable function in MB, for the cost estimate (default 128)" })
+          .option("name", { type: "string", describe: "State machine name for $$.StateMachine.Name (default: the file name)" })
+          .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "Output format (json is for tools)" })
+          .example("$0 compare fixtures/order-processing.asl.json --input fixtures/order-processing.input.json --mocks fixtures/order-processing.mocks.json", "Compare one run")
+          .example("$0 compare machine.asl.json --history history.json --report report.html", "Replay recorded executions and write a report"),
+      async (args) => {
+        status = await runCompare(
+          {
+            file: args.file,
+            format: args.format,
+            ...(args.input !== undefined ? { input: args.input } : {}),
+            ...(args.mocks !== undefined ? { mocks: args.mocks } : {}),
+            ...(args.history !== undefined ? { history: args.history } : {}),
+            ...(args.report !== undefined ? { report: args.report } : {}),
+            ...(args.prices !== undefined ? { prices: args.prices } : {}),
+            ...(args.memory !== undefined ? { memory: args.memory } : {}),
+            ...(args.name !== undefined ? { name: args.name } : {}),
+          },
+          io,
+        );
+      },
+    )
+    .demandCommand(1, "Name a command: validate, transpile or compare")
     .strict()
     .help()
     .alias("h", "help")

@@ -9,7 +9,7 @@ import { LocalDurableTestRunner, WaitingOperationStatus, type TestResult } from 
 import { mockClient } from "aws-sdk-client-mock";
 import { transpile } from "../../src/index.js";
 import type { Json, TaskOverride } from "../../src/runtime/index.js";
-import { setupSkipTime } from "../support/skip-time.js";
+import { setupSkipTime, teardownSkipTime } from "../support/skip-time.js";
 
 /**
  * `.waitForTaskToken` Tasks (ASL-6.2) as durable callbacks, end to end: the generated handler runs in the testing
@@ -64,7 +64,7 @@ function outcome(execution: TestResult): unknown {
 
 describe(".waitForTaskToken → durable callback", () => {
   before(setupSkipTime);
-  after(() => LocalDurableTestRunner.teardownTestEnvironment());
+  after(() => teardownSkipTime());
   beforeEach(() => {
     lambda.reset();
     // An asynchronous-style answer: no payload (the worker answers through the callback).

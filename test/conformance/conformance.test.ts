@@ -10,6 +10,10 @@ import { executableCases, runCase, teardown, type CaseResult } from "../support/
  */
 const threshold = (JSON.parse(readFileSync(new URL("threshold.json", import.meta.url), "utf8")) as { passed: number }).passed;
 
+function isTimestamp(value: unknown): boolean {
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value);
+}
+
 /** Cases that run but differ from AWS, each with the specific reason. */
 const KNOWN_DIFFERENCES: Record<string, string> = {
   "v2/base/test_base.py::TestSnfBase::test_query_context_object_values#get_execution_history":
@@ -46,6 +50,21 @@ describe("AWS-recorded conformance (JSONPath and JSONata)", () => {
       }
     });
   }
+
+  test("differential: the reference interpreter passes the same cases, and agrees with every generated handler", (t) => {
+    const ran = results.filter((r) => r.interpreter !== undefined);
+    assert.ok(ran.length > 400, `only ${ran.length} cases ran both ways`);
+    // Same pass set: a case passes through the interpreter exactly when it passes through the handler.
+    const mismatched = ran.filter((r) => r.interpreter?.matchesExpected !== (r.verdict.kind === "pass"));
+    assert.deepEqual(mismatched.map((r) => r.id), []);
+    // Same outcome, member by member. Each run reads the clock itself ($$.Execution.StartTime, State.EnteredTime,
+    // $now()), so two timestamps may differ; a case that draws random values (README §2 "nondeterministic") may differ.
+    const clock = (d: { interpreter: unknown; handler: unknown }): boolean => isTimestamp(d.interpreter) && isTimestamp(d.handler);
+    const disagreeing = ran.filter((r) => !r.nondeterministic && (r.differences ?? []).some((d) => !clock(d)));
+    assert.deepEqual(disagreeing.map((r) => `${r.id}: ${JSON.stringify(r.differences?.slice(0, 2))}`), []);
+    const exempt = ran.filter((r) => (r.differences?.length ?? 0) > 0).length;
+    t.diagnostic(`${ran.length} cases run by both; ${exempt} differ only in clock readings or random values`);
+  });
 
   test("pass count per category, against the threshold that only goes up", (t) => {
     for (const category of [...new Set(results.map((r) => r.category))].sort()) {

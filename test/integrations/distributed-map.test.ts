@@ -11,7 +11,7 @@ import { LocalDurableTestRunner, type TestResult } from "@aws/durable-execution-
 import { mockClient } from "aws-sdk-client-mock";
 import { transpile } from "../../src/index.js";
 import type { HandlerOptions, Json, TaskOverride } from "../../src/runtime/index.js";
-import { setupSkipTime } from "../support/skip-time.js";
+import { setupSkipTime, teardownSkipTime } from "../support/skip-time.js";
 
 /**
  * Distributed Map (ASL-6.8) end to end: the generated handler reads its dataset from a mocked S3 (aws-sdk-client-mock),
@@ -36,7 +36,7 @@ const processor = (states: Record<string, unknown>, startAt: string): Record<str
 
 describe("Distributed Map (mocked S3)", () => {
   before(setupSkipTime);
-  after(() => LocalDurableTestRunner.teardownTestEnvironment());
+  after(() => teardownSkipTime());
   beforeEach(() => s3.reset());
 
   test("ItemReader (JSON in S3) → ItemBatcher → children → ResultWriter export summary", async () => {

@@ -15,7 +15,7 @@ import { LocalDurableTestRunner, WaitingOperationStatus, type TestResult } from 
 import { mockClient } from "aws-sdk-client-mock";
 import { transpile } from "../../src/index.js";
 import type { HandlerOptions, Json } from "../../src/runtime/index.js";
-import { setupSkipTime } from "../support/skip-time.js";
+import { setupSkipTime, teardownSkipTime } from "../support/skip-time.js";
 
 /**
  * The generated wiring of Task integrations (ASL-6.2), end to end with no `tasks` overrides: the module imports the
@@ -48,7 +48,7 @@ const task = (resource: string, fields: Record<string, unknown>): Record<string,
 
 describe("generated integration wiring (mocked AWS SDK clients)", () => {
   before(setupSkipTime);
-  after(() => LocalDurableTestRunner.teardownTestEnvironment());
+  after(() => teardownSkipTime());
   beforeEach(() => {
     for (const m of [s3, ddb, batch, sqs, sts]) m.reset();
   });

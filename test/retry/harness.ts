@@ -6,7 +6,7 @@ import type { withDurableExecution } from "@aws/durable-execution-sdk-js";
 import { LocalDurableTestRunner, type DurableOperation, type TestResult } from "@aws/durable-execution-sdk-js-testing";
 import { transpile } from "../../src/index.js";
 import type { Json, TaskInfo, TaskOverride } from "../../src/runtime/index.js";
-import { setupSkipTime } from "../support/skip-time.js";
+import { setupSkipTime, teardownSkipTime } from "../support/skip-time.js";
 
 /**
  * Runs ASL definitions end to end for the Retry/Catch behaviour tests: transpile → write the module under
@@ -153,6 +153,6 @@ function escapeRegExp(text: string): string {
 
 /** Stop the checkpoint server and uninstall the fake timers (call from `after`); the first `runMachine` set them up. */
 export async function teardown(): Promise<void> {
-  if (environmentReady) await LocalDurableTestRunner.teardownTestEnvironment();
+  if (environmentReady) await teardownSkipTime();
   environmentReady = false;
 }

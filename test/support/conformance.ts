@@ -3,12 +3,15 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { withDurableExecution } from "@aws/durable-execution-sdk-js";
 import { LocalDurableTestRunner } from "@aws/durable-execution-sdk-js-testing";
+import { diffOutcomes } from "../../src/compare/diff.js";
+import type { Difference, Outcome } from "../../src/compare/types.js";
 import { transpile } from "../../src/index.js";
+import { interpret } from "../../src/interpret/interpreter.js";
 import type { MachineIR, ScopeIR, TaskState } from "../../src/ir/types.js";
-import type { TaskOverride } from "../../src/runtime/index.js";
+import type { Json, TaskOverride } from "../../src/runtime/index.js";
 import { conformanceCases, type ConformanceCase } from "./shared.js";
 import { matchesExpected } from "./expected.js";
-import { setupSkipTime } from "./skip-time.js";
+import { setupSkipTime, teardownSkipTime } from "./skip-time.js";
 
 /**
  * Runs the AWS-recorded conformance cases (../shared/conformance) through the generated handlers in the durable SDK's
@@ -33,6 +36,12 @@ export interface CaseResult {
   verdict: Verdict;
   /** Path of the generated module, when there is one. */
   module?: string;
+  /** The reference interpreter's run of the same case (src/interpret), and whether it matches what AWS recorded. */
+  interpreter?: { outcome: Outcome; matchesExpected: boolean };
+  /** Where the interpreter and the generated handler disagree (src/compare/diff.ts); empty when they agree. */
+  differences?: Difference[];
+  /** The case draws random values (States.UUID, unseeded States.MathRandom, $random, $uuid): the two runs may differ. */
+  nondeterministic?: boolean;
 }
 
 /** The cases that execute: every definition AWS accepted, in both query languages. */
@@ -171,7 +180,15 @@ export async function runCase(c: ConformanceCase): Promise<CaseResult> {
   const lambdas = ((c as { lambdas?: LambdaSpec[] }).lambdas ?? []) as LambdaSpec[];
   const failure = (c as { trace?: Array<{ type: string; cause?: unknown }> }).trace?.find((e) => /^(LambdaFunctionFailed|TaskFailed)$/.test(e.type) && e.cause !== undefined);
   const handler = module.makeHandler({ tasks: lambdaMocks(generated.ir, lambdas, failure?.cause) });
-  const runner = new LocalDurableTestRunner({ handlerFunction: handler });
+  let executionArn = "";
+  let functionArn = "";
+  const runner = new LocalDurableTestRunner({
+    handlerFunction: (async (event: { DurableExecutionArn: string }, context: { invokedFunctionArn?: string }) => {
+      executionArn = event.DurableExecutionArn;
+      functionArn = context.invokedFunctionArn ?? "";
+      return (handler as (e: unknown, c: unknown) => Promise<unknown>)(event, context);
+    }) as typeof handler,
+  });
   const execution = await runner.run({ payload: c.input });
   const status = execution.getStatus() ?? "UNKNOWN";
   const actual =
@@ -179,10 +196,25 @@ export async function runCase(c: ConformanceCase): Promise<CaseResult> {
       ? { status, output: execution.getResult() }
       : { status, error: execution.getError()?.errorType ?? "", cause: execution.getError()?.errorMessage ?? "" };
   const mismatch = matchesExpected(c, actual);
-  return { id: c.id, category: categoryOf(c), verdict: mismatch === undefined ? { kind: "pass" } : { kind: "fail", reason: mismatch }, module: generated.file };
+  // The reference interpreter on the same input and mocks (issue #5 differential testing).
+  const interpreted = await interpret(generated.ir, c.input as Json, { tasks: lambdaMocks(generated.ir, lambdas, failure?.cause), stateMachineName: "ConformanceMachine", executionArn, functionArn });
+  const handlerOutcome: Outcome = status === "SUCCEEDED" ? { status: "SUCCEEDED", output: (execution.getResult() ?? null) as Json } : { status: "FAILED", error: actual.error ?? "", cause: actual.cause ?? "" };
+  return {
+    id: c.id,
+    category: categoryOf(c),
+    verdict: mismatch === undefined ? { kind: "pass" } : { kind: "fail", reason: mismatch },
+    module: generated.file,
+    interpreter: { outcome: interpreted.outcome, matchesExpected: matchesExpected(c, toActual(interpreted.outcome)) === undefined },
+    differences: diffOutcomes(interpreted.outcome, handlerOutcome),
+    nondeterministic: /States\.UUID|States\.MathRandom|\$random|\$uuid/.test(JSON.stringify(c.definition)),
+  };
+}
+
+function toActual(outcome: Outcome): { status: string; output?: unknown; error?: string; cause?: string } {
+  return outcome.status === "SUCCEEDED" ? { status: "SUCCEEDED", output: outcome.output } : { status: "FAILED", error: outcome.error, cause: outcome.cause };
 }
 
 export async function teardown(): Promise<void> {
-  if (environmentReady) await LocalDurableTestRunner.teardownTestEnvironment();
+  if (environmentReady) await teardownSkipTime();
   environmentReady = false;
 }

@@ -1,16 +1,5 @@
-import { LocalDurableTestRunner } from "@aws/durable-execution-sdk-js-testing";
-
 /**
- * `setupTestEnvironment({ skipTime: true })` installs @sinonjs/fake-timers with its defaults, which fake
- * `process.nextTick` and `queueMicrotask` too. Under `node --test` a file's results reach the parent through streams
- * that run on nextTick; with it faked, their callbacks wait for the fake clock and are dropped at teardown, so a file
- * could pass having reported only some of its tests. Time skipping needs only the timers and the clock, so the real
- * nextTick and queueMicrotask are put back.
+ * The runner environment with time skipping, for test files: see src/compare/environment.ts (it keeps node:test's
+ * reporting intact by restoring the real process.nextTick and queueMicrotask).
  */
-export async function setupSkipTime(): Promise<void> {
-  const { nextTick } = process;
-  const { queueMicrotask } = globalThis;
-  await LocalDurableTestRunner.setupTestEnvironment({ skipTime: true });
-  process.nextTick = nextTick;
-  globalThis.queueMicrotask = queueMicrotask;
-}
+export { setupSkipTime, teardownSkipTime } from "../../src/compare/environment.js";

@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { OPTIMISED_INTEGRATIONS } from "../../src/asl/integrations.js";
-import { fromSdk } from "../../src/runtime/sync/casing.js";
 import { SYNC_JOBS, UNSUPPORTED_SYNC_JOBS, syncJobFor } from "../../src/runtime/sync/jobs.js";
-import type { SyncJobSpec, SyncStart } from "../../src/runtime/sync/spec.js";
+import { viewOf, type SyncJobSpec, type SyncStart } from "../../src/runtime/sync/spec.js";
 import type { Json } from "../../src/runtime/types.js";
-import { deepFreeze } from "../support/values.js";
+import { deepFreeze, throwsStates } from "../support/values.js";
 import { FIXTURES, type SyncFixture } from "./fixtures.js";
 
 /**
@@ -21,7 +20,7 @@ function fixtureFor(job: SyncJobSpec): SyncFixture {
 }
 
 function started(job: SyncJobSpec, fixture: SyncFixture): SyncStart {
-  return deepFreeze({ request: job.startInput(deepFreeze(fixture.parameters)), response: fromSdk(fixture.response) });
+  return deepFreeze({ request: job.startInput(deepFreeze(fixture.parameters)), response: viewOf(job, fixture.response) });
 }
 
 describe("the table covers every .sync integration", () => {
@@ -46,6 +45,15 @@ describe("the table covers every .sync integration", () => {
     assert.equal(syncJobFor("arn:aws:states:::sqs:sendMessage.waitForTaskToken"), undefined);
     assert.equal(syncJobFor("arn:aws:states:::eks:runJob.sync"), undefined, "listed as unsupported");
     assert.equal(syncJobFor("arn:aws:lambda:us-east-1:111111111111:function:f"), undefined);
+  });
+
+  test("parameters that are not a JSON object fail with States.Runtime, as for request-response integrations; null is {}", () => {
+    // ASL-6.2: a service integration's parameters are an API request, a JSON object (src/runtime/aws/sdk.ts parameters).
+    for (const job of SYNC_JOBS) {
+      throwsStates(() => job.startInput([1]), "States.Runtime", "JSON object");
+      throwsStates(() => job.startInput("x"), "States.Runtime", "JSON object");
+    }
+    assert.deepEqual(syncJobFor("glue:startJobRun.sync")?.startInput(null), {});
   });
 
   test("every entry names its sources and the SDK classes it needs", () => {
@@ -77,7 +85,7 @@ for (const job of SYNC_JOBS) {
     test("running statuses, an unknown status and an empty describe output keep the job running", () => {
       const start = started(job, fixture);
       for (const status of [...fixture.running, "SOME_FUTURE_STATE"]) {
-        assert.deepEqual(job.check(deepFreeze(fromSdk(fixture.describe(status))), start), { status: "running" }, status);
+        assert.deepEqual(job.check(deepFreeze(viewOf(job, fixture.describe(status))), start), { status: "running" }, status);
       }
       assert.deepEqual(job.check({}, start), { status: "running" });
     });
@@ -86,14 +94,14 @@ for (const job of SYNC_JOBS) {
 
     for (const status of job.terminal.succeeded) {
       test(`${status} succeeds with the ${job.resultFrom === "start" ? "start call" : "describe output"} as the result`, () => {
-        const outcome = job.check(deepFreeze(fromSdk(fixture.describe(status))), started(job, fixture));
+        const outcome = job.check(deepFreeze(viewOf(job, fixture.describe(status))), started(job, fixture));
         assert.deepEqual(outcome, { status: "succeeded", result: job.resultFrom === "start" ? fixture.submitted : fixture.body(status) });
       });
     }
 
     for (const status of job.terminal.failed) {
       test(`${status} fails with States.TaskFailed, the describe output as the Cause`, () => {
-        const outcome = job.check(deepFreeze(fromSdk(fixture.describe(status))), started(job, fixture));
+        const outcome = job.check(deepFreeze(viewOf(job, fixture.describe(status))), started(job, fixture));
         assert.equal(outcome.status, "failed");
         if (outcome.status !== "failed") return;
         assert.equal(outcome.error, "States.TaskFailed");
@@ -110,21 +118,21 @@ describe("states:startExecution results as AWS recorded them (LocalStack test_ca
   const start = started(sync, fixture);
 
   test(".sync: DescribeExecution in PascalCase with Input and Output as JSON text (test_start_execution_sync)", () => {
-    const outcome = sync.check(fromSdk(fixture.describe("SUCCEEDED")), start);
+    const outcome = sync.check(viewOf(sync, fixture.describe("SUCCEEDED")), start);
     assert.ok(outcome.status === "succeeded");
     assert.deepEqual(Object.keys(outcome.result as object).sort(), ["ExecutionArn", "Input", "InputDetails", "Name", "Output", "OutputDetails", "StartDate", "StateMachineArn", "Status", "StopDate"]);
     assert.equal((outcome.result as { Output: Json }).Output, '{"Arg1":"argument1"}');
   });
 
   test(".sync:2: the same with Input and Output parsed (test_start_execution_sync2)", () => {
-    const outcome = sync2.check(fromSdk(fixture.describe("SUCCEEDED")), start);
+    const outcome = sync2.check(viewOf(sync2, fixture.describe("SUCCEEDED")), start);
     assert.ok(outcome.status === "succeeded");
     assert.deepEqual((outcome.result as { Output: Json }).Output, { Arg1: "argument1" });
     assert.deepEqual((outcome.result as { Input: Json }).Input, {});
   });
 
   test("a failed child: States.TaskFailed whose Cause carries the child's Error and Cause (test_start_execution_sync_delegate_failure)", () => {
-    const outcome = sync.check(fromSdk(fixture.describe("FAILED")), start);
+    const outcome = sync.check(viewOf(sync, fixture.describe("FAILED")), start);
     assert.ok(outcome.status === "failed");
     assert.equal(outcome.error, "States.TaskFailed");
     const cause = JSON.parse(outcome.cause) as Record<string, Json>;
@@ -146,10 +154,10 @@ describe("ecs:runTask.sync", () => {
   const fixture = fixtureFor(job);
   const start = started(job, fixture);
   const stopped = (containers: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}): Json =>
-    fromSdk({ tasks: [{ taskArn: "t", lastStatus: "STOPPED", containers, ...extra }] });
+    viewOf(job, { tasks: [{ taskArn: "t", lastStatus: "STOPPED", containers, ...extra }] });
 
   test("STOPPED with exit code 0: the task object, PascalCase, is the result (AWS-recorded test_run_task_sync)", () => {
-    assert.deepEqual(job.check(fromSdk(fixture.describe("STOPPED")), start), { status: "succeeded", result: fixture.body("STOPPED") });
+    assert.deepEqual(job.check(viewOf(job, fixture.describe("STOPPED")), start), { status: "succeeded", result: fixture.body("STOPPED") });
   });
 
   test("a non-zero exit code fails with States.TaskFailed and the task as the Cause (aws/copilot-cli#3160)", () => {
@@ -165,17 +173,17 @@ describe("ecs:runTask.sync", () => {
   });
 
   test("with several tasks it waits for all of them and fails if any fails", () => {
-    const two = (second: string, code: number) => fromSdk({ tasks: [{ taskArn: "a", lastStatus: "STOPPED", containers: [{ exitCode: 0 }] }, { taskArn: "b", lastStatus: second, containers: [{ exitCode: code }] }] });
+    const two = (second: string, code: number) => viewOf(job, { tasks: [{ taskArn: "a", lastStatus: "STOPPED", containers: [{ exitCode: 0 }] }, { taskArn: "b", lastStatus: second, containers: [{ exitCode: code }] }] });
     assert.deepEqual(job.check(two("RUNNING", 0), start), { status: "running" });
     assert.equal(job.check(two("STOPPED", 2), start).status, "failed");
     const ok = job.check(two("STOPPED", 0), start);
     assert.ok(ok.status === "succeeded");
     assert.equal((ok.result as { TaskArn: string }).TaskArn, "a");
-    assert.deepEqual(job.pollInput({ request: { cluster: "c" }, response: fromSdk({ tasks: [{ taskArn: "a" }, { taskArn: "b" }] }) }), { cluster: "c", tasks: ["a", "b"] });
+    assert.deepEqual(job.pollInput({ request: { cluster: "c" }, response: viewOf(job, { tasks: [{ taskArn: "a" }, { taskArn: "b" }] }) }), { cluster: "c", tasks: ["a", "b"] });
   });
 
   test("a start response with failures, or without tasks, fails with AmazonECS.Unknown ([DG connect-ecs])", () => {
-    const failures = { request: {}, response: fromSdk({ tasks: [], failures: [{ arn: "x", reason: "RESOURCE:MEMORY" }] }) };
+    const failures = { request: {}, response: viewOf(job, { tasks: [], failures: [{ arn: "x", reason: "RESOURCE:MEMORY" }] }) };
     assert.deepEqual(job.startFailure?.(failures), { error: "AmazonECS.Unknown", cause: JSON.stringify({ Tasks: [], Failures: [{ Arn: "x", Reason: "RESOURCE:MEMORY" }] }) });
     assert.equal(job.startFailure?.({ request: {}, response: {} })?.error, "AmazonECS.Unknown");
     assert.equal(job.startFailure?.(start), undefined);

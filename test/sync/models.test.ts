@@ -121,8 +121,8 @@ for (const job of SYNC_JOBS) {
 
     test("camelCase client: every map member is listed, and no listed name is a structure where it applies", () => {
       const kinds: MemberKinds = { maps: new Set(), rootMaps: new Set(), structures: new Set(), rootStructures: new Set() };
-      // The roots are the parameters and the describe output, which for these entries is the converted value itself
-      // or holds it one level down (see toSfnCase for `/name`).
+      // The roots are the operations' inputs and outputs, where a `/name` entry applies (CasingFallback in
+      // src/runtime/aws/shape.ts).
       memberKinds(start.input, kinds);
       memberKinds(start.output, kinds);
       memberKinds(poll.output, kinds);

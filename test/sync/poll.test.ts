@@ -6,12 +6,11 @@ import { retryPresets, withDurableExecution, type DurableContext } from "@aws/du
 import { LocalDurableTestRunner, type TestResult } from "@aws/durable-execution-sdk-js-testing";
 import { mockClient } from "aws-sdk-client-mock";
 import { aslError, type AslError } from "../../src/runtime/errors.js";
-import { fromSdk } from "../../src/runtime/sync/casing.js";
 import { syncJobFor } from "../../src/runtime/sync/jobs.js";
 import { DEFAULT_POLL_SCHEDULE, pollDelaySeconds, runSyncJob, sdkCall, startSyncJob, syncPollInput, type RunSyncJobOptions } from "../../src/runtime/sync/poll.js";
-import type { SyncJobSpec } from "../../src/runtime/sync/spec.js";
+import { viewOf, type SyncJobSpec } from "../../src/runtime/sync/spec.js";
 import type { Json } from "../../src/runtime/types.js";
-import { setupSkipTime } from "../support/skip-time.js";
+import { setupSkipTime, teardownSkipTime } from "../support/skip-time.js";
 import { FIXTURES, type SyncFixture } from "./fixtures.js";
 
 /**
@@ -20,7 +19,7 @@ import { FIXTURES, type SyncFixture } from "./fixtures.js";
  */
 
 before(setupSkipTime);
-after(() => LocalDurableTestRunner.teardownTestEnvironment());
+after(() => teardownSkipTime());
 
 const batch = syncJobFor("batch:submitJob.sync") as SyncJobSpec;
 const batchFixture = FIXTURES["batch:submitJob.sync"] as SyncFixture;
@@ -53,7 +52,7 @@ async function run(job: SyncJobSpec, start: { request: Json; response: unknown }
     try {
       const runOptions: RunSyncJobOptions = { request: start.request };
       if (options.schedule !== undefined) runOptions.schedule = options.schedule;
-      outcome = { result: await runSyncJob(ctx, "T", job, fromSdk(start.response), describe, runOptions) };
+      outcome = { result: await runSyncJob(ctx, "T", job, viewOf(job, start.response), describe, runOptions) };
     } catch (thrown) {
       outcome = { error: aslError(thrown) };
     }
@@ -117,8 +116,8 @@ describe("runSyncJob", () => {
     let handlerRuns = 0;
     const handler = withDurableExecution(async (_event: unknown, ctx: DurableContext): Promise<Json[]> => {
       handlerRuns++;
-      const first = await runSyncJob(ctx, "A", batch, fromSdk(batchStart.response), a.describe, { request: batchStart.request, schedule });
-      const second = await runSyncJob(ctx, "B", batch, fromSdk(batchStart.response), b.describe, { request: batchStart.request, schedule });
+      const first = await runSyncJob(ctx, "A", batch, viewOf(batch, batchStart.response), a.describe, { request: batchStart.request, schedule });
+      const second = await runSyncJob(ctx, "B", batch, viewOf(batch, batchStart.response), b.describe, { request: batchStart.request, schedule });
       return [first, second];
     });
     const execution = await new LocalDurableTestRunner<Json[]>({ handlerFunction: handler }).run({ payload: {} });
@@ -206,8 +205,8 @@ describe("what the poll costs in durable operations (measured)", () => {
   /** The alternative design, for comparison only: a loop of one step per describe call and one wait per delay. */
   async function stepWaitLoop(ctx: DurableContext, describe: (input: Json) => Promise<unknown>): Promise<Json> {
     for (let attempt = 1; ; attempt++) {
-      const output = await ctx.step(`T (poll ${attempt})`, async () => fromSdk(await describe(batchFixture.pollInput)), { retryStrategy: retryPresets.noRetry });
-      const outcome = batch.check(output, { request: batchStart.request, response: fromSdk(batchStart.response) });
+      const output = await ctx.step(`T (poll ${attempt})`, async () => viewOf(batch, await describe(batchFixture.pollInput)), { retryStrategy: retryPresets.noRetry });
+      const outcome = batch.check(output, { request: batchStart.request, response: viewOf(batch, batchStart.response) });
       if (outcome.status === "succeeded") return outcome.result;
       await ctx.wait(`T (wait ${attempt})`, { seconds: pollDelaySeconds(DEFAULT_POLL_SCHEDULE, attempt) });
     }

@@ -3,10 +3,13 @@ import { describe, test } from "node:test";
 import { BatchServiceException, ClientException } from "@aws-sdk/client-batch";
 import { AccessDeniedException, ECSServiceException } from "@aws-sdk/client-ecs";
 import { ExecutionDoesNotExist } from "@aws-sdk/client-sfn";
+import { isServiceErrorNamed, serviceError, withExceptionSuffix } from "../../src/runtime/aws/errors.js";
 import { StatesError } from "../../src/runtime/errors.js";
 import { syncJobFor } from "../../src/runtime/sync/jobs.js";
-import { isServiceError, javaExceptionName, syncServiceError } from "../../src/runtime/sync/service-errors.js";
 import type { SyncJobSpec } from "../../src/runtime/sync/spec.js";
+
+/** The error of a failed start or describe call of `job`, as src/runtime/sync/poll.ts names it. */
+const syncServiceError = (job: SyncJobSpec, thrown: unknown): StatesError => serviceError(thrown, job.errors);
 
 const batch = syncJobFor("batch:submitJob.sync") as SyncJobSpec;
 const sfn = syncJobFor("states:startExecution.sync") as SyncJobSpec;
@@ -27,8 +30,8 @@ describe("errors of the start and describe calls (ASL-9 service errors)", () => 
     const thrown = new ExecutionDoesNotExist({ message: "Execution Does Not Exist: 'arn:x'", $metadata: metadata });
     assert.equal(thrown.name, "ExecutionDoesNotExist");
     assert.equal(syncServiceError(sfn, thrown).name, "StepFunctions.ExecutionDoesNotExistException");
-    assert.equal(javaExceptionName("AccessDeniedException"), "AccessDeniedException");
-    assert.equal(javaExceptionName("BucketAlreadyExists"), "BucketAlreadyExistsException");
+    assert.equal(withExceptionSuffix("AccessDeniedException"), "AccessDeniedException");
+    assert.equal(withExceptionSuffix("BucketAlreadyExists"), "BucketAlreadyExistsException");
   });
 
   test("a modelled ECS error keeps its name: ECS.AccessDeniedException, with the cause AWS quotes (serverless-step-functions#189)", () => {
@@ -56,10 +59,10 @@ describe("errors of the start and describe calls (ASL-9 service errors)", () => 
     assert.equal(syncServiceError(batch, own), own);
   });
 
-  test("isServiceError matches SDK exceptions by name only", () => {
+  test("isServiceErrorNamed matches SDK exceptions by name only (delete*.sync goneErrors)", () => {
     const thrown = new ClientException({ message: "m", $metadata: metadata });
-    assert.equal(isServiceError(thrown, ["ClientException"]), true);
-    assert.equal(isServiceError(thrown, ["ResourceNotFoundException"]), false);
-    assert.equal(isServiceError(Object.assign(new Error("m"), { name: "ClientException" }), ["ClientException"]), false);
+    assert.equal(isServiceErrorNamed(thrown, ["ClientException"]), true);
+    assert.equal(isServiceErrorNamed(thrown, ["ResourceNotFoundException"]), false);
+    assert.equal(isServiceErrorNamed(Object.assign(new Error("m"), { name: "ClientException" }), ["ClientException"]), false);
   });
 });

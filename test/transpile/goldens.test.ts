@@ -1,4 +1,4 @@
-import { setupSkipTime } from "../support/skip-time.js";
+import { setupSkipTime, teardownSkipTime } from "../support/skip-time.js";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
@@ -157,7 +157,7 @@ const names = fixtureNames();
 
 describe("transpiler goldens (fixtures/transpile)", () => {
   before(setupSkipTime);
-  after(() => LocalDurableTestRunner.teardownTestEnvironment());
+  after(() => teardownSkipTime());
 
   test("the fixture set covers every state type, and the plain-code check is not vacuous", async () => {
     const kinds = new Set<string>();

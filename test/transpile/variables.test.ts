@@ -7,7 +7,7 @@ import type { withDurableExecution } from "@aws/durable-execution-sdk-js";
 import { LocalDurableTestRunner, type TestResult } from "@aws/durable-execution-sdk-js-testing";
 import { transpile } from "../../src/index.js";
 import { Variables, type Json, type TaskOverride } from "../../src/runtime/index.js";
-import { setupSkipTime } from "../support/skip-time.js";
+import { setupSkipTime, teardownSkipTime } from "../support/skip-time.js";
 
 /**
  * Workflow variables in JSONPath state machines (ASL-8, ASL-3.1 step 5), end to end: each definition is transpiled,
@@ -409,7 +409,7 @@ const CASES: Case[] = [
 
 describe("workflow variables (ASL-8), end to end", () => {
   before(setupSkipTime);
-  after(() => LocalDurableTestRunner.teardownTestEnvironment());
+  after(() => teardownSkipTime());
 
   for (const c of CASES) {
     test(c.name, async () => {
@@ -443,7 +443,7 @@ describe("random values in Assign are stable across replays (durable-sdk.md §3)
   // wait's end with the real clock, and the SDK compares it with the fake one, so once an earlier test has moved the
   // fake clock 1000 s ahead a new 1000 s wait looks due at once and runs in-process instead of suspending.
   beforeEach(setupSkipTime);
-  afterEach(() => LocalDurableTestRunner.teardownTestEnvironment());
+  afterEach(() => teardownSkipTime());
 
   const replayed = (first: Record<string, unknown>, firstName: string): Record<string, unknown> => ({
     StartAt: firstName,

@@ -11,9 +11,13 @@ import { StatesError } from "../errors.js";
  *   …)" recorded against AWS, LocalStack snapshot test_sfn_send_task_outcome_with_no_such_token, 2024-04-10).
  *   An error the service model does not define is thrown by Java as the service's base exception, hence
  *   `<Service>.<Service>Exception` (e.g. `S3.S3Exception`).
- * - Optimised integrations (Java 1.x): `Lambda.AWSLambdaException`, `DynamoDB.ConditionalCheckFailedException`,
- *   `SNS.<Code>Exception`, `StepFunctions.<Code>Exception`; causes "… (Service: AmazonSNS; Status Code: 400; Error
- *   Code: …; Request ID: …; Proxy: null)" (LocalStack's AWS-validated implementations of those services, 2024).
+ * - Optimised integrations, request-response and `.sync` (Java 1.x): `Lambda.AWSLambdaException`,
+ *   `DynamoDB.ConditionalCheckFailedException`, `SNS.<Code>Exception`, `StepFunctions.<Code>Exception`, `Batch.<Code>`,
+ *   `Glue.<Code>`, `ECS.InvalidParameterException` (LocalStack's AWS-validated implementations of those services, 2024;
+ *   cdklabs/construct-hub#415 for ECS); an error the model does not define is the service's base exception, e.g.
+ *   `ECS.AmazonECSException` (construct-hub#415). Causes "… (Service: AmazonECS; Status Code: 400; Error Code:
+ *   AccessDeniedException; Request ID: …; Proxy: null)" (serverless-step-functions#189 quotes one; LocalStack
+ *   state_task_service_batch.py builds the same).
  * - Anything else (no connection, no credentials, a timeout) is a client-side failure: `<Service>.SdkClientException`
  *   (recorded for Lambda: `Lambda.SdkClientException`, ASL-6.2).
  */
@@ -29,6 +33,15 @@ export interface ErrorNaming {
 /** The naming of an AWS SDK integration (Java 2.x): `S3` → base exception `S3Exception`. */
 export function sdkNaming(prefix: string): ErrorNaming {
   return { prefix, base: `${prefix}Exception`, cause: { style: "v2", service: prefix } };
+}
+
+/**
+ * The naming of an optimised integration (Java 1.x): the prefix, and the Java client's service name its causes quote,
+ * whose base exception is `<service>Exception` unless given (DynamoDB's `AmazonDynamoDBv2` throws
+ * `AmazonDynamoDBException`).
+ */
+export function javaV1Naming(prefix: string, service: string, base = `${service}Exception`): ErrorNaming {
+  return { prefix, base, cause: { style: "v1", service } };
 }
 
 interface ServiceErrorLike {
@@ -62,6 +75,11 @@ function describe(e: ServiceErrorLike, naming: ErrorNaming): string {
   return `${e.message} (Service: ${naming.cause.service}; Status Code: ${status}; Error Code: ${code}; Request ID: ${requestId}; Proxy: null)`;
 }
 
+/** Is `thrown` an AWS service's answer with one of these error names (as the SDK v3 names them)? */
+export function isServiceErrorNamed(thrown: unknown, names: readonly string[]): boolean {
+  return isServiceError(thrown) && names.includes(thrown.name);
+}
+
 /** An AWS service's answer (an SDK v3 ServiceException): it carries `$metadata` and `$fault`. */
 function isServiceError(thrown: unknown): thrown is ServiceErrorLike {
   return thrown instanceof Error && typeof (thrown as ServiceErrorLike).$metadata === "object" && typeof (thrown as ServiceErrorLike).$fault === "string";
@@ -77,6 +95,7 @@ function isModelled(e: ServiceErrorLike): boolean {
   return typeof ctor !== "string" || ctor === e.name || !ctor.endsWith("ServiceException");
 }
 
+/** An SDK error name as the AWS SDK for Java names the exception class. */
 export function withExceptionSuffix(name: string): string {
   return name.endsWith("Exception") ? name : `${name}Exception`;
 }

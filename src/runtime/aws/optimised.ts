@@ -1,7 +1,7 @@
 import { StatesError } from "../errors.js";
 import type { Json } from "../types.js";
 import { defaultClientCache, newCommand, type ClientCache, type ClientClass, type CommandClass, type SdkCommand } from "./clients.js";
-import { serviceError, type ErrorNaming } from "./errors.js";
+import { javaV1Naming, serviceError, type ErrorNaming } from "./errors.js";
 import { parameters, type AwsCall, type AwsCallContext } from "./sdk.js";
 import { fromSdkOutput, operationSchemas, readStreams, toSdkInput } from "./shape.js";
 
@@ -101,17 +101,13 @@ function jsonText(value: Json): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-function javaV1(prefix: string, base: string, service: string): ErrorNaming {
-  return { prefix, base, cause: { style: "v1", service } };
-}
-
 function isObject(value: Json | undefined): value is JsonObject {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 // ---- DynamoDB (connect-ddb) -----------------------------------------------------------------------------------------
 
-const DYNAMODB = javaV1("DynamoDB", "AmazonDynamoDBException", "AmazonDynamoDBv2");
+const DYNAMODB = javaV1Naming("DynamoDB", "AmazonDynamoDBv2", "AmazonDynamoDBException");
 const DDB_WRITE = ["TableName", "ConditionalOperator", "ConditionExpression", "Expected", "ExpressionAttributeNames", "ExpressionAttributeValues", "ReturnConsumedCapacity", "ReturnItemCollectionMetrics", "ReturnValues"];
 
 /**
@@ -135,7 +131,7 @@ export const dynamoDbUpdateItem: OptimisedAdapter = { naming: DYNAMODB, sdkMetad
  * 2024-04-18); the result is `{MD5OfMessageBody, MessageId, …}` plus the SDK metadata (recorded).
  */
 export const sqsSendMessage: OptimisedAdapter = {
-  naming: javaV1("SQS", "AmazonSQSException", "AmazonSQS"), sdkMetadata: true,
+  naming: javaV1Naming("SQS", "AmazonSQS"), sdkMetadata: true,
   parameters: ["DelaySeconds", "MessageAttributes", "MessageBody", "MessageDeduplicationId", "MessageGroupId", "QueueUrl"],
   request: (p) => (p["MessageBody"] === undefined ? p : { ...p, MessageBody: jsonText(p["MessageBody"]) }),
 };
@@ -147,7 +143,7 @@ export const sqsSendMessage: OptimisedAdapter = {
  * LocalStack test_publish_base, 2023-09-03); the result is `{MessageId}` plus the SDK metadata (recorded).
  */
 export const snsPublish: OptimisedAdapter = {
-  naming: javaV1("SNS", "AmazonSNSException", "AmazonSNS"), sdkMetadata: true,
+  naming: javaV1Naming("SNS", "AmazonSNS"), sdkMetadata: true,
   parameters: ["Message", "MessageAttributes", "MessageStructure", "MessageDeduplicationId", "MessageGroupId", "PhoneNumber", "Subject", "TargetArn", "TopicArn"],
   request: (p) => (p["Message"] === undefined ? p : { ...p, Message: jsonText(p["Message"]) }),
 };
@@ -161,7 +157,7 @@ export const snsPublish: OptimisedAdapter = {
  * text as the cause (all recorded, LocalStack test_events_task_service, 2023-09-12).
  */
 export const eventsPutEvents: OptimisedAdapter = {
-  naming: javaV1("EventBridge", "AmazonEventBridgeException", "AmazonEventBridge"), sdkMetadata: false,
+  naming: javaV1Naming("EventBridge", "AmazonEventBridge"), sdkMetadata: false,
   parameters: ["Entries"],
   request: (p, context) => {
     const entries = p["Entries"];
@@ -190,7 +186,7 @@ export const eventsPutEvents: OptimisedAdapter = {
  * `StepFunctions.<Code>Exception`, e.g. `StepFunctions.ExecutionAlreadyExistsException`.
  */
 export const statesStartExecution: OptimisedAdapter = {
-  naming: javaV1("StepFunctions", "AWSStepFunctionsException", "AWSStepFunctions"), sdkMetadata: true,
+  naming: javaV1Naming("StepFunctions", "AWSStepFunctions"), sdkMetadata: true,
   parameters: ["Input", "Name", "StateMachineArn"],
   request: (p) => {
     const input = p["Input"];
@@ -204,22 +200,22 @@ export const statesStartExecution: OptimisedAdapter = {
 // these results is a [choice]: Step Functions serialises the Java 1.x result object, which carries it, as recorded for
 // DynamoDB, SNS, SQS and Step Functions; no recording covers these services.
 
-export const athena: OptimisedAdapter = { naming: javaV1("Athena", "AmazonAthenaException", "AmazonAthena"), sdkMetadata: true };
-export const glue: OptimisedAdapter = { naming: javaV1("Glue", "AWSGlueException", "AWSGlue"), sdkMetadata: true };
-export const dataBrew: OptimisedAdapter = { naming: javaV1("DataBrew", "AWSGlueDataBrewException", "AWSGlueDataBrew"), sdkMetadata: true };
-export const batch: OptimisedAdapter = { naming: javaV1("Batch", "AWSBatchException", "AWSBatch"), sdkMetadata: true };
-export const ecs: OptimisedAdapter = { naming: javaV1("ECS", "AmazonECSException", "AmazonECS"), sdkMetadata: true };
-export const codeBuild: OptimisedAdapter = { naming: javaV1("CodeBuild", "AWSCodeBuildException", "AWSCodeBuild"), sdkMetadata: true };
-export const sageMaker: OptimisedAdapter = { naming: javaV1("SageMaker", "AmazonSageMakerException", "AmazonSageMaker"), sdkMetadata: true };
-export const emrContainers: OptimisedAdapter = { naming: javaV1("EMRContainers", "AmazonEMRContainersException", "AmazonEMRContainers"), sdkMetadata: true };
-export const emrServerless: OptimisedAdapter = { naming: javaV1("EMRServerless", "AWSEMRServerlessException", "AWSEMRServerless"), sdkMetadata: true };
-export const eks: OptimisedAdapter = { naming: javaV1("EKS", "AmazonEKSException", "AmazonEKS"), sdkMetadata: true };
-export const mediaConvert: OptimisedAdapter = { naming: javaV1("MediaConvert", "AWSMediaConvertException", "AWSMediaConvert"), sdkMetadata: true };
-export const bedrock: OptimisedAdapter = { naming: javaV1("Bedrock", "AmazonBedrockException", "AmazonBedrock"), sdkMetadata: true };
+export const athena: OptimisedAdapter = { naming: javaV1Naming("Athena", "AmazonAthena"), sdkMetadata: true };
+export const glue: OptimisedAdapter = { naming: javaV1Naming("Glue", "AWSGlue"), sdkMetadata: true };
+export const dataBrew: OptimisedAdapter = { naming: javaV1Naming("DataBrew", "AWSGlueDataBrew"), sdkMetadata: true };
+export const batch: OptimisedAdapter = { naming: javaV1Naming("Batch", "AWSBatch"), sdkMetadata: true };
+export const ecs: OptimisedAdapter = { naming: javaV1Naming("ECS", "AmazonECS"), sdkMetadata: true };
+export const codeBuild: OptimisedAdapter = { naming: javaV1Naming("CodeBuild", "AWSCodeBuild"), sdkMetadata: true };
+export const sageMaker: OptimisedAdapter = { naming: javaV1Naming("SageMaker", "AmazonSageMaker"), sdkMetadata: true };
+export const emrContainers: OptimisedAdapter = { naming: javaV1Naming("EMRContainers", "AmazonEMRContainers"), sdkMetadata: true };
+export const emrServerless: OptimisedAdapter = { naming: javaV1Naming("EMRServerless", "AWSEMRServerless"), sdkMetadata: true };
+export const eks: OptimisedAdapter = { naming: javaV1Naming("EKS", "AmazonEKS"), sdkMetadata: true };
+export const mediaConvert: OptimisedAdapter = { naming: javaV1Naming("MediaConvert", "AWSMediaConvert"), sdkMetadata: true };
+export const bedrock: OptimisedAdapter = { naming: javaV1Naming("Bedrock", "AmazonBedrock"), sdkMetadata: true };
 
 // ---- EMR (connect-emr): Step Functions' actions wrap differently named EMR operations -------------------------------
 
-const EMR = javaV1("EMR", "AmazonElasticMapReduceException", "AmazonElasticMapReduce");
+const EMR = javaV1Naming("EMR", "AmazonElasticMapReduce");
 
 /** `elasticmapreduce:createCluster` is RunJobFlow; the result names the cluster `ClusterId` [choice: EMR's JobFlowId renamed]. */
 export const emrCreateCluster: OptimisedAdapter = {
@@ -260,7 +256,7 @@ export const emrSetClusterTerminationProtection: OptimisedAdapter = {
  * request from S3 (`Input.S3Uri`) or writing the response to S3 (`Output.S3Uri`) is not supported.
  */
 export const bedrockInvokeModel: OptimisedAdapter = {
-  naming: javaV1("Bedrock", "AmazonBedrockRuntimeException", "AmazonBedrockRuntime"), sdkMetadata: false,
+  naming: javaV1Naming("Bedrock", "AmazonBedrockRuntime"), sdkMetadata: false,
   parameters: ["ModelId", "Body", "ContentType", "Accept", "Trace", "GuardrailIdentifier", "GuardrailVersion", "PerformanceConfigLatency", "Input", "Output"],
   request: (p) => {
     if (p["Input"] !== undefined || p["Output"] !== undefined) {

@@ -16,11 +16,49 @@ import type { SdkCommand } from "./clients.js";
  *
  * Values. A string member given another JSON value receives its JSON text (recorded: `aws-sdk:sfn:startExecution` with
  * an object `Input`, LocalStack snapshot test_sfn_start_execution_implicit_json_serialisation, 2024-02-05).
+ *
+ * Where the names come from (`Shape`): the operation schema; else a `CasingFallback` that says how the client's model
+ * cases its members; else nothing, and names pass unchanged.
  */
 
 export interface OperationSchemas {
   input: NormalizedSchema;
   output: NormalizedSchema;
+}
+
+/**
+ * How an SDK v3 client cases the members of its structures: Glue, Athena, SageMaker, EMR, DataBrew and MediaConvert
+ * use PascalCase (`JobRun.JobRunState`); Step Functions, Batch, ECS, CodeBuild, EKS, EMR on EKS, EMR Serverless and
+ * Bedrock use camelCase (`jobs[0].status`), as their models do.
+ */
+export type MemberCase = "pascal" | "camel";
+
+/**
+ * The member names of a call whose operation schema is not at hand: a client published before the schemas (such as
+ * @aws-sdk/client-emr-containers 3.623), or a `.sync` job, whose runtime is handed the start and describe calls
+ * (src/runtime/task.ts `syncJob`), not the command classes that carry the schemas. Step Functions writes every
+ * structure member in PascalCase whatever the service's casing ("Parameters in Step Functions are expressed in
+ * PascalCase", connect-batch and every connect-* page of the developer guide; the ECS runTask.sync result recorded
+ * against AWS is PascalCase down to `EphemeralStorage.SizeInGiB` and
+ * `Containers[].NetworkInterfaces[].PrivateIpv4Address`, LocalStack
+ * tests/aws/services/stepfunctions/v2/services/test_ecs_task_service.snapshot.json, recorded 2024-02-23).
+ *
+ * Maps are not structures: their keys are user data (Batch `parameters` and `tags`, Bedrock `hyperParameters`) and keep
+ * their spelling, while their values are converted. `maps` names those members as the SDK spells them: `name` is a map
+ * wherever it occurs, `/name` only as a member of the operation's input or output itself (Bedrock's top-level
+ * `hyperParameters` is a map, `customizationConfig.rftConfig.hyperParameters` a structure). Only names change: with no
+ * schema, values are sent as given, and blobs in results are base64 (the AWS JSON form of blob members).
+ */
+export interface CasingFallback {
+  memberCase: MemberCase;
+  maps: ReadonlySet<string>;
+}
+
+/** Where member names come from: the operation's schema, a casing fallback, or nowhere (names pass unchanged). */
+export type Shape = NormalizedSchema | CasingFallback | undefined;
+
+function isFallback(shape: Shape): shape is CasingFallback {
+  return shape !== undefined && typeof (shape as Partial<CasingFallback>).memberCase === "string";
 }
 
 /** The input and output schemas of a command, when its client carries them. */
@@ -54,9 +92,38 @@ export type BlobMode = "aws-sdk" | "raw";
 export type DateMode = "iso" | "epoch-millis";
 
 /** The command input for Step Functions parameters. */
-export function toSdkInput(params: { [key: string]: Json }, schema: NormalizedSchema | undefined, blobs: BlobMode): Record<string, unknown> {
-  if (!schema) return { ...params };
-  return structToSdk(params, schema, blobs);
+export function toSdkInput(params: { [key: string]: Json }, shape: CasingFallback): { [key: string]: Json };
+export function toSdkInput(params: { [key: string]: Json }, shape: Shape, blobs: BlobMode): Record<string, unknown>;
+export function toSdkInput(params: { [key: string]: Json }, shape: Shape, blobs: BlobMode = "raw"): Record<string, unknown> {
+  if (shape === undefined) return { ...params };
+  if (isFallback(shape)) return casedToSdk(params, shape, "root") as { [key: string]: Json };
+  return structToSdk(params, shape, blobs);
+}
+
+/** Where a value sits for a casing fallback: the operation's input or output itself, a structure member, a map. */
+type FallbackPlace = "root" | "member" | "map";
+
+/** Where the value of `key` (in either casing) of an object at `place` sits; a map's values are structures. */
+function fallbackMember(casing: CasingFallback, key: string, place: FallbackPlace): FallbackPlace {
+  if (place === "map") return "member";
+  const member = uncapitalise(key);
+  return casing.maps.has(member) || (place === "root" && casing.maps.has(`/${member}`)) ? "map" : "member";
+}
+
+/** Where the items of a list at `place` sit: where the list is, unless it is a map's value. */
+function fallbackItem(place: FallbackPlace): FallbackPlace {
+  return place === "map" ? "member" : place;
+}
+
+/** Step Functions' names → the client's, by its casing (names only, see CasingFallback). */
+function casedToSdk(value: Json, casing: CasingFallback, place: FallbackPlace): Json {
+  if (casing.memberCase === "pascal") return value;
+  if (Array.isArray(value)) return value.map((item) => casedToSdk(item, casing, fallbackItem(place)));
+  if (!isObject(value)) return value;
+  // Object.fromEntries defines own properties, so a member named "__proto__" stays a member.
+  return Object.fromEntries(
+    Object.entries(value).map(([key, member]): [string, Json] => [place === "map" ? key : uncapitalise(key), casedToSdk(member, casing, fallbackMember(casing, key, place))]),
+  );
 }
 
 function structToSdk(value: { [key: string]: Json }, schema: NormalizedSchema, blobs: BlobMode): Record<string, unknown> {
@@ -126,6 +193,10 @@ function capitalise(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
+function uncapitalise(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
 function isPayloadBlob(schema: NormalizedSchema): boolean {
   const traits = schema.getMergedTraits();
   return schema.isStreaming() || traits.httpPayload !== undefined;
@@ -150,45 +221,72 @@ export async function readStreams(output: unknown): Promise<unknown> {
  * A command output as Step Functions returns it: without `$metadata`, undefined members dropped, structure members
  * renamed (see above), timestamps per `dates`, payload and streaming blobs as UTF-8 text (recorded: `aws-sdk:s3:
  * getObject` returns Body "binary data" for the bytes of "binary data", LocalStack snapshot test_s3_get_object,
- * 2024-05-23), other blobs as base64 (the AWS JSON form) [choice].
+ * 2024-05-23), other blobs as base64 (the AWS JSON form) [choice]. Numbers that JSON cannot hold (NaN, ±Infinity)
+ * become null, as JSON.stringify writes them [choice]. Applied to its own result it changes nothing, so JSON read back
+ * from a checkpoint may pass through it again.
  */
-export function fromSdkOutput(output: unknown, schema: NormalizedSchema | undefined, dates: DateMode): Json {
+export function fromSdkOutput(output: unknown, shape: Shape, dates: DateMode): Json {
   if (!isRecord(output)) return {};
   const { $metadata: _metadata, ...rest } = output;
-  return fromSdk(rest, schema, dates) ?? {};
+  return fromSdk(rest, isFallback(shape) ? fallbackPlace(shape, "root") : schemaPlace(shape), dates) ?? {};
 }
 
-function fromSdk(value: unknown, schema: NormalizedSchema | undefined, dates: DateMode): Json | undefined {
+/** What the output walk knows of where a value sits in the operation's output. */
+interface OutputPlace {
+  /** Bytes here are a payload or streaming blob (UTF-8 text), not a blob member (base64). */
+  payload(): boolean;
+  /** Where the items of a list here sit. */
+  items(): OutputPlace;
+  /** A member of an object here: its name in Step Functions' JSON and where its value sits. */
+  member(key: string): [string, OutputPlace];
+}
+
+/** A place described by the operation schema; without one, bytes are taken for a payload and names are kept. */
+function schemaPlace(schema: NormalizedSchema | undefined): OutputPlace {
+  let members: Record<string, NormalizedSchema> | undefined;
+  return {
+    payload: () => !schema || isPayloadBlob(schema),
+    items: () => schemaPlace(schema?.isListSchema() ? schema.getValueSchema() : undefined),
+    member(key) {
+      if (schema && (schema.isStructSchema() || schema.isUnionSchema())) {
+        members ??= schema.getMemberSchemas();
+        return Object.hasOwn(members, key) ? [resultName(key), schemaPlace(members[key])] : [key, schemaPlace(undefined)];
+      }
+      return [key, schemaPlace(schema?.isMapSchema() ? schema.getValueSchema() : undefined)];
+    },
+  };
+}
+
+/** A place described by a casing fallback: structure members capitalised, map keys kept, blobs base64. */
+function fallbackPlace(casing: CasingFallback, place: FallbackPlace): OutputPlace {
+  return {
+    payload: () => false,
+    items: () => fallbackPlace(casing, fallbackItem(place)),
+    member: (key) => [place === "map" || casing.memberCase === "pascal" ? key : capitalise(key), fallbackPlace(casing, fallbackMember(casing, key, place))],
+  };
+}
+
+function fromSdk(value: unknown, place: OutputPlace, dates: DateMode): Json | undefined {
   if (value === undefined) return undefined;
   if (value === null) return null;
   if (typeof value === "string" || typeof value === "boolean") return value;
-  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (value instanceof Date) return formatDate(value, dates);
-  if (value instanceof Uint8Array) {
-    return !schema || isPayloadBlob(schema) ? new TextDecoder().decode(value) : Buffer.from(value).toString("base64");
-  }
+  if (value instanceof Uint8Array) return place.payload() ? new TextDecoder().decode(value) : Buffer.from(value).toString("base64");
   if (Array.isArray(value)) {
-    const item = schema?.isListSchema() ? schema.getValueSchema() : undefined;
-    return value.map((v) => fromSdk(v, item, dates) ?? null);
+    const items = place.items();
+    return value.map((v) => fromSdk(v, items, dates) ?? null);
   }
-  if (!isRecord(value)) return String(value);
-  const out: { [key: string]: Json } = {};
-  if (schema && (schema.isStructSchema() || schema.isUnionSchema())) {
-    const members = schema.getMemberSchemas();
-    for (const [k, v] of Object.entries(value)) {
-      const member = Object.hasOwn(members, k) ? members[k] : undefined;
-      const shaped = fromSdk(v, member, dates);
-      if (shaped !== undefined) out[member ? resultName(k) : k] = shaped;
-    }
-    return out;
-  }
-  const valueSchema = schema?.isMapSchema() ? schema.getValueSchema() : undefined;
+  if (!isRecord(value)) return undefined; // a function or a symbol: no JSON form
+  const entries: Array<[string, Json]> = [];
   for (const [k, v] of Object.entries(value)) {
-    const shaped = fromSdk(v, valueSchema, dates);
-    if (shaped !== undefined) out[k] = shaped;
+    const [name, member] = place.member(k);
+    const shaped = fromSdk(v, member, dates);
+    if (shaped !== undefined) entries.push([name, shaped]);
   }
-  return out;
+  // Object.fromEntries defines own properties, so a member named "__proto__" stays a member.
+  return Object.fromEntries(entries);
 }
 
 /** A Date as Step Functions writes it (see DateMode); an invalid Date becomes null. */

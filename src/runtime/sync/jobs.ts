@@ -1,7 +1,8 @@
 import { classifyResource } from "../../asl/integrations.js";
+import { javaV1Naming } from "../aws/errors.js";
+import * as adapters from "../aws/optimised.js";
 import { isJsonObject } from "../json.js";
 import type { Json } from "../types.js";
-import { toSfnCase } from "./casing.js";
 import { at, obj, statusJob, str, type Family, type SyncJobSpec, type SyncOutcome, type SyncStart } from "./spec.js";
 
 /**
@@ -23,6 +24,10 @@ import { at, obj, statusJob, str, type Family, type SyncJobSpec, type SyncOutcom
  * ([AWS-recorded] startExecution.sync; [LocalStack] batch, glue, sfn; ECS: "if an essential container exits with a
  * non-zero exit code, then the States.TaskFailed error", aws/copilot-cli#3160).
  *
+ * Responses are read in Step Functions' view of them (./spec.ts `viewOf`); command inputs are written in the SDK's
+ * member names. Errors are named as the optimised integration's request-response call names them (the adapters of
+ * src/runtime/aws/optimised.ts).
+ *
  * Poll interval: AWS documents one only for eks:runJob.sync ("initially … about 1 poll per minute … eventually
  * slows to … 1 poll every 5 minutes", [DG connect-eks]); a Glue job's end can take up to ~5 minutes to be noticed
  * (AWS Support, quoted in qiita.com/toru_yamashita/items/a2ecc1f29fbbce5e4344, 2022-07). The runtime's own
@@ -34,13 +39,12 @@ const sfnFamily: Family = {
   package: "@aws-sdk/client-sfn",
   client: "SFNClient",
   memberCase: "camel",
-  errors: { prefix: "StepFunctions", serviceName: "AWSStepFunctions" },
+  errors: adapters.statesStartExecution.naming,
   source: "[DG connect-stepfunctions]; result and failure [AWS-recorded] test_callback; errors [LocalStack] _sfn.py",
 };
 
 /** StartExecution's `Input` is a JSON string; Step Functions serialises a JSON value, and sends `{}` for none [AWS-recorded]. */
-function startExecutionInput(parameters: Json, sdk: (value: Json) => Json): Json {
-  const params = isJsonObject(parameters) ? (parameters as Record<string, Json>) : {};
+function startExecutionInput(params: { [key: string]: Json }, sdk: (value: { [key: string]: Json }) => Json): Json {
   const input = params["Input"];
   return sdk({ ...params, Input: typeof input === "string" ? input : JSON.stringify(input ?? {}) });
 }
@@ -57,17 +61,17 @@ function parsedExecution(output: Json): Json {
     }
   };
   const record = output as Record<string, Json>;
-  return obj({ ...record, input: parse(record["input"]), output: parse(record["output"]) });
+  return obj({ ...record, Input: parse(record["Input"]), Output: parse(record["Output"]) });
 }
 
 const execution = {
   start: "StartExecutionCommand",
   describe: "DescribeExecutionCommand",
-  status: (output: Json) => str(output, "status"),
+  status: (output: Json) => str(output, "Status"),
   succeeded: ["SUCCEEDED"],
   failed: ["FAILED", "TIMED_OUT", "ABORTED"],
   startInput: startExecutionInput,
-  pollInput: (start: SyncStart) => obj({ executionArn: str(start.response, "executionArn") }),
+  pollInput: (start: SyncStart) => obj({ executionArn: str(start.response, "ExecutionArn") }),
 };
 
 const batch: Family = {
@@ -76,19 +80,17 @@ const batch: Family = {
   client: "BatchClient",
   memberCase: "camel",
   maps: ["parameters", "tags", "options", "labels", "annotations", "limits", "requests", "statusSummary"],
-  errors: { prefix: "Batch", serviceName: "AWSBatch" },
+  errors: adapters.batch.naming,
   source: "[DG connect-batch]; DescribeJobs poll, jobs[0] result, failure cause, errors and the MANAGED_BY_AWS variable [LocalStack] _batch.py",
 };
 
 /** For .sync, Step Functions adds MANAGED_BY_AWS=STARTED_BY_STEP_FUNCTIONS to the container's environment [LocalStack]. */
-function submitJobInput(parameters: Json, sdk: (value: Json) => Json): Json {
-  const input = sdk(parameters);
-  if (!isJsonObject(input)) return input;
-  const record = input as Record<string, Json>;
-  const overrides = isJsonObject(record["containerOverrides"]) ? (record["containerOverrides"] as Record<string, Json>) : {};
+function submitJobInput(params: { [key: string]: Json }, sdk: (value: { [key: string]: Json }) => { [key: string]: Json }): Json {
+  const input = sdk(params);
+  const overrides = isJsonObject(input["containerOverrides"]) ? (input["containerOverrides"] as Record<string, Json>) : {};
   const environment = Array.isArray(overrides["environment"]) ? overrides["environment"] : [];
   const managed: Json = { name: "MANAGED_BY_AWS", value: "STARTED_BY_STEP_FUNCTIONS" };
-  return { ...record, containerOverrides: { ...overrides, environment: [...environment, managed] } };
+  return { ...input, containerOverrides: { ...overrides, environment: [...environment, managed] } };
 }
 
 const ecs: Family = {
@@ -96,7 +98,7 @@ const ecs: Family = {
   package: "@aws-sdk/client-ecs",
   client: "ECSClient",
   memberCase: "camel",
-  errors: { prefix: "ECS", serviceName: "AmazonECS" },
+  errors: adapters.ecs.naming,
   source:
     "[DG connect-ecs] (Failures → AmazonECS.Unknown); task object as the result and StartedBy [AWS-recorded] test_run_task_sync; " +
     "exit codes → States.TaskFailed (aws/copilot-cli#3160); waiting for every task started and the result for Count > 1 [unverified]",
@@ -113,46 +115,45 @@ const ecsRunTask: SyncJobSpec = (() => {
     // Step Functions sets StartedBy for .sync [AWS-recorded: TaskScheduled parameters "StartedBy": "AWS Step Functions"].
     startInput: (parameters, sdk) => {
       const input = sdk(parameters);
-      return isJsonObject(input) && (input as Record<string, Json>)["startedBy"] === undefined ? { ...(input as Record<string, Json>), startedBy: "AWS Step Functions" } : input;
+      return input["startedBy"] === undefined ? { ...input, startedBy: "AWS Step Functions" } : input;
     },
     pollInput: (start) => {
-      const tasks = at(start.response, "tasks");
+      const tasks = at(start.response, "Tasks");
       const list = Array.isArray(tasks) ? tasks : [];
       return obj({
-        cluster: str(list[0], "clusterArn") ?? str(start.request, "cluster"),
-        tasks: list.map((task) => str(task, "taskArn")).filter((arn): arn is string => arn !== undefined),
+        cluster: str(list[0], "ClusterArn") ?? str(start.request, "cluster"),
+        tasks: list.map((task) => str(task, "TaskArn")).filter((arn): arn is string => arn !== undefined),
       });
     },
   });
-  const sfn = (value: Json): Json => toSfnCase(value, spec.memberCase, spec.maps);
   return {
     ...spec,
     // lastStatus STOPPED ends every task; the exit codes decide between success and failure (ecsTaskFailed).
     terminal: { succeeded: ["STOPPED"], failed: ["STOPPED"] },
     startFailure(start) {
-      const failures = at(start.response, "failures");
-      const tasks = at(start.response, "tasks");
+      const failures = at(start.response, "Failures");
+      const tasks = at(start.response, "Tasks");
       if ((Array.isArray(failures) && failures.length > 0) || !Array.isArray(tasks) || tasks.length === 0) {
-        return { error: "AmazonECS.Unknown", cause: JSON.stringify(sfn(start.response)) };
+        return { error: "AmazonECS.Unknown", cause: JSON.stringify(start.response) };
       }
       return undefined;
     },
     check(output): SyncOutcome {
-      const tasks = at(output, "tasks");
+      const tasks = at(output, "Tasks");
       if (!Array.isArray(tasks) || tasks.length === 0) return { status: "running" };
-      if (tasks.some((task) => str(task, "lastStatus") !== "STOPPED")) return { status: "running" };
+      if (tasks.some((task) => str(task, "LastStatus") !== "STOPPED")) return { status: "running" };
       const failed = tasks.find(ecsTaskFailed);
-      if (failed !== undefined) return { status: "failed", error: "States.TaskFailed", cause: JSON.stringify(sfn(failed)) };
-      return { status: "succeeded", result: sfn(tasks[0] ?? null) };
+      if (failed !== undefined) return { status: "failed", error: "States.TaskFailed", cause: JSON.stringify(failed) };
+      return { status: "succeeded", result: tasks[0] ?? null };
     },
   };
 })();
 
 /** A stopped ECS task failed when it never started or a container exited with a non-zero (or without an) exit code. */
 function ecsTaskFailed(task: Json): boolean {
-  if (str(task, "stopCode") === "TaskFailedToStart") return true;
-  const containers = at(task, "containers");
-  const codes = (Array.isArray(containers) ? containers : []).map((container) => at(container, "exitCode"));
+  if (str(task, "StopCode") === "TaskFailedToStart") return true;
+  const containers = at(task, "Containers");
+  const codes = (Array.isArray(containers) ? containers : []).map((container) => at(container, "ExitCode"));
   return codes.every((code) => typeof code !== "number") || codes.some((code) => typeof code === "number" && code !== 0);
 }
 
@@ -161,7 +162,7 @@ const glue: Family = {
   package: "@aws-sdk/client-glue",
   client: "GlueClient",
   memberCase: "pascal",
-  errors: { prefix: "Glue", serviceName: "AWSGlue" },
+  errors: adapters.glue.naming,
   source: "[DG connect-glue] (JobName inserted into the response); GetJobRun poll, states, JobRun result with JobName, errors [LocalStack] _glue.py",
 };
 
@@ -170,7 +171,7 @@ const databrew: Family = {
   package: "@aws-sdk/client-databrew",
   client: "DataBrewClient",
   memberCase: "pascal",
-  errors: { prefix: "DataBrew", serviceName: "AWSGlueDataBrew" },
+  errors: adapters.dataBrew.naming,
   source: "[DG connect-databrew]; DescribeJobRun poll and terminal states [SDK]; STOPPED as a failure, result, error prefix [unverified]",
 };
 
@@ -179,7 +180,7 @@ const athena: Family = {
   package: "@aws-sdk/client-athena",
   client: "AthenaClient",
   memberCase: "pascal",
-  errors: { prefix: "Athena", serviceName: "AmazonAthena" },
+  errors: adapters.athena.naming,
   source: "[DG connect-athena]; GetQueryExecution output as the result (the docs' samples read $.QueryExecution.QueryExecutionId), states [SDK]",
 };
 
@@ -188,7 +189,7 @@ const codebuild: Family = {
   package: "@aws-sdk/client-codebuild",
   client: "CodeBuildClient",
   memberCase: "camel",
-  errors: { prefix: "CodeBuild", serviceName: "AWSCodeBuild" },
+  errors: adapters.codeBuild.naming,
   source: "[DG connect-codebuild] (the result holds Build: `$.Build..Arn`); BatchGetBuilds/BatchGetBuildBatches poll and states [SDK]",
 };
 
@@ -198,14 +199,14 @@ const buildBatch = (action: string, start: string) => ({
   action,
   start,
   describe: "BatchGetBuildBatchesCommand",
-  status: (output: Json) => str(output, "buildBatches", 0, "buildBatchStatus"),
+  status: (output: Json) => str(output, "BuildBatches", 0, "BuildBatchStatus"),
   succeeded: ["SUCCEEDED"],
   failed: BUILD_FAILED,
   select: (output: Json) => {
-    const batchDetails = at(output, "buildBatches", 0);
-    return batchDetails === undefined ? undefined : { buildBatch: batchDetails };
+    const batchDetails = at(output, "BuildBatches", 0);
+    return batchDetails === undefined ? undefined : { BuildBatch: batchDetails };
   },
-  pollInput: (started: SyncStart) => obj({ ids: [str(started.response, "buildBatch", "id") ?? ""] }),
+  pollInput: (started: SyncStart) => obj({ ids: [str(started.response, "BuildBatch", "Id") ?? ""] }),
   source: "result { BuildBatch } by analogy with startBuild [unverified]",
 });
 
@@ -214,7 +215,7 @@ const sagemaker: Family = {
   package: "@aws-sdk/client-sagemaker",
   client: "SageMakerClient",
   memberCase: "pascal",
-  errors: { prefix: "SageMaker", serviceName: "AmazonSageMaker" },
+  errors: adapters.sageMaker.naming,
   source: "[DG connect-sagemaker]; Describe*Job poll and states [SDK waiters *CompletedOrStopped]; Stopped as a failure [unverified]",
 };
 
@@ -236,7 +237,8 @@ const emr: Family = {
   package: "@aws-sdk/client-emr",
   client: "EMRClient",
   memberCase: "pascal",
-  errors: { prefix: "ElasticMapReduce", serviceName: "AmazonElasticMapReduce" },
+  // The request-response adapters (optimised.ts `emr*`) name the same calls' errors `EMR.`; neither is recorded.
+  errors: javaV1Naming("ElasticMapReduce", "AmazonElasticMapReduce"),
   source:
     "[DG connect-emr] (request and response reshaping, createCluster.sync waits for WAITING, .sync = request-response + wait); " +
     "DescribeCluster/DescribeStep states [SDK waiters]; error prefix [unverified]",
@@ -248,7 +250,7 @@ const emrContainers: Family = {
   client: "EMRContainersClient",
   memberCase: "camel",
   maps: ["tags", "properties"],
-  errors: { prefix: "EMRContainers", serviceName: "AmazonEMRContainers" },
+  errors: adapters.emrContainers.naming,
   source: "[DG connect-emr-eks]; DescribeVirtualCluster for deleteVirtualCluster.sync [DG emr-eks-iam]; states [SDK]; result and error prefix [unverified]",
 };
 
@@ -258,7 +260,7 @@ const emrServerless: Family = {
   client: "EMRServerlessClient",
   memberCase: "camel",
   maps: ["tags", "properties", "initialCapacity", "workerTypeSpecifications", "logTypes", "encryptionContext"],
-  errors: { prefix: "EMRServerless", serviceName: "AWSEMRServerless" },
+  errors: adapters.emrServerless.naming,
   source:
     "[DG connect-emr-serverless] (createApplication.sync waits for CREATED, responses as the API's, startApplication returns { ApplicationId }); " +
     "application and job-run states [SDK, EMR Serverless user guide application-states]; error prefix [unverified]",
@@ -269,12 +271,12 @@ const application = (action: string, start: string, succeeded: string[], failed:
     action,
     start,
     describe: "GetApplicationCommand",
-    status: (output) => str(output, "application", "state"),
+    status: (output) => str(output, "Application", "State"),
     succeeded,
     failed,
     result: "start",
-    pollInput: (started) => obj({ applicationId: str(started.response, "applicationId") ?? str(started.request, "applicationId") }),
-    submitted: (started, sfn) => sfn(obj({ applicationId: str(started.request, "applicationId"), ...(isJsonObject(started.response) ? (started.response as Record<string, Json>) : {}) })),
+    pollInput: (started) => obj({ applicationId: str(started.response, "ApplicationId") ?? str(started.request, "applicationId") }),
+    submitted: (started) => obj({ ApplicationId: str(started.request, "applicationId"), ...(isJsonObject(started.response) ? (started.response as Record<string, Json>) : {}) }),
     ...(action === "deleteApplication" ? { goneErrors: ["ResourceNotFoundException"] } : {}),
   });
 
@@ -284,14 +286,14 @@ const eks: Family = {
   client: "EKSClient",
   memberCase: "camel",
   maps: ["tags", "labels"],
-  errors: { prefix: "EKS", serviceName: "AmazonEKS" },
+  errors: adapters.eks.naming,
   source: "[DG connect-eks]; Describe* states and deletion = not found [SDK waiters]; results and error prefix [unverified]",
 };
 
 /** An EKS resource created (ACTIVE when done) or deleted (gone when done), described by the names in the request. */
-function eksResource(kind: "Cluster" | "FargateProfile" | "Nodegroup", member: string, keys: readonly string[]) {
+function eksResource(kind: "Cluster" | "FargateProfile" | "Nodegroup", keys: readonly string[]) {
   const pollInput = (start: SyncStart): Json => obj(Object.fromEntries(keys.map((key) => [key, str(start.request, key)])));
-  const status = (output: Json): string | undefined => str(output, member, "status");
+  const status = (output: Json): string | undefined => str(output, kind, "Status");
   const createFailed = kind === "Cluster" ? ["FAILED", "DELETING"] : ["CREATE_FAILED", "DELETING", "DELETE_FAILED"];
   return [
     statusJob(eks, { action: `create${kind}`, start: `Create${kind}Command`, describe: `Describe${kind}Command`, status, succeeded: ["ACTIVE"], failed: createFailed, pollInput }),
@@ -314,7 +316,7 @@ const mediaconvert: Family = {
   package: "@aws-sdk/client-mediaconvert",
   client: "MediaConvertClient",
   memberCase: "pascal",
-  errors: { prefix: "MediaConvert", serviceName: "AWSMediaConvert" },
+  errors: adapters.mediaConvert.naming,
   source: "[DG connect-mediaconvert] (the ManagedByService tag); GetJob poll and states [SDK]; result and error prefix [unverified]",
 };
 
@@ -324,7 +326,7 @@ const bedrock: Family = {
   client: "BedrockClient",
   memberCase: "camel",
   maps: ["/hyperParameters", "equals", "notEquals"],
-  errors: { prefix: "Bedrock", serviceName: "AmazonBedrock" },
+  errors: adapters.bedrock.naming,
   source: "[DG connect-bedrock] (no differences in the fields); GetModelCustomizationJob poll and states [SDK]; result and error prefix [unverified]",
 };
 
@@ -337,12 +339,12 @@ export const SYNC_JOBS: readonly SyncJobSpec[] = [
     action: "submitJob",
     start: "SubmitJobCommand",
     describe: "DescribeJobsCommand",
-    status: (output) => str(output, "jobs", 0, "status"),
+    status: (output) => str(output, "Jobs", 0, "Status"),
     succeeded: ["SUCCEEDED"],
     failed: ["FAILED"],
-    select: (output) => at(output, "jobs", 0),
+    select: (output) => at(output, "Jobs", 0),
     startInput: submitJobInput,
-    pollInput: (start) => obj({ jobs: [str(start.response, "jobId") ?? ""] }),
+    pollInput: (start) => obj({ jobs: [str(start.response, "JobId") ?? ""] }),
   }),
   statusJob(glue, {
     action: "startJobRun",
@@ -381,14 +383,14 @@ export const SYNC_JOBS: readonly SyncJobSpec[] = [
     action: "startBuild",
     start: "StartBuildCommand",
     describe: "BatchGetBuildsCommand",
-    status: (output) => str(output, "builds", 0, "buildStatus"),
+    status: (output) => str(output, "Builds", 0, "BuildStatus"),
     succeeded: ["SUCCEEDED"],
     failed: BUILD_FAILED,
     select: (output) => {
-      const build = at(output, "builds", 0);
-      return build === undefined ? undefined : { build };
+      const build = at(output, "Builds", 0);
+      return build === undefined ? undefined : { Build: build };
     },
-    pollInput: (start) => obj({ ids: [str(start.response, "build", "id") ?? ""] }),
+    pollInput: (start) => obj({ ids: [str(start.response, "Build", "Id") ?? ""] }),
   }),
   statusJob(codebuild, buildBatch("startBuildBatch", "StartBuildBatchCommand")),
   statusJob(codebuild, buildBatch("retryBuildBatch", "RetryBuildBatchCommand")),
@@ -436,21 +438,21 @@ export const SYNC_JOBS: readonly SyncJobSpec[] = [
     action: "startJobRun",
     start: "StartJobRunCommand",
     describe: "DescribeJobRunCommand",
-    status: (output) => str(output, "jobRun", "state"),
+    status: (output) => str(output, "JobRun", "State"),
     succeeded: ["COMPLETED"],
     failed: ["FAILED", "CANCELLED"],
     result: "start",
-    pollInput: (start) => obj({ id: str(start.response, "id"), virtualClusterId: str(start.response, "virtualClusterId") ?? str(start.request, "virtualClusterId") }),
+    pollInput: (start) => obj({ id: str(start.response, "Id"), virtualClusterId: str(start.response, "VirtualClusterId") ?? str(start.request, "virtualClusterId") }),
   }),
   statusJob(emrContainers, {
     action: "deleteVirtualCluster",
     start: "DeleteVirtualClusterCommand",
     describe: "DescribeVirtualClusterCommand",
-    status: (output) => str(output, "virtualCluster", "state"),
+    status: (output) => str(output, "VirtualCluster", "State"),
     succeeded: ["TERMINATED"],
     failed: ["ARRESTED"],
     result: "start",
-    pollInput: (start) => obj({ id: str(start.response, "id") ?? str(start.request, "id") }),
+    pollInput: (start) => obj({ id: str(start.response, "Id") ?? str(start.request, "id") }),
     goneErrors: ["ResourceNotFoundException"],
   }),
   application("createApplication", "CreateApplicationCommand", ["CREATED"], ["TERMINATED"]),
@@ -461,33 +463,33 @@ export const SYNC_JOBS: readonly SyncJobSpec[] = [
     action: "startJobRun",
     start: "StartJobRunCommand",
     describe: "GetJobRunCommand",
-    status: (output) => str(output, "jobRun", "state"),
+    status: (output) => str(output, "JobRun", "State"),
     succeeded: ["SUCCESS"],
     failed: ["FAILED", "CANCELLED"],
     result: "start",
-    pollInput: (start) => obj({ applicationId: str(start.response, "applicationId"), jobRunId: str(start.response, "jobRunId") }),
+    pollInput: (start) => obj({ applicationId: str(start.response, "ApplicationId"), jobRunId: str(start.response, "JobRunId") }),
   }),
   statusJob(emrServerless, {
     action: "cancelJobRun",
     start: "CancelJobRunCommand",
     describe: "GetJobRunCommand",
-    status: (output) => str(output, "jobRun", "state"),
+    status: (output) => str(output, "JobRun", "State"),
     succeeded: ["CANCELLED"],
     failed: ["SUCCESS", "FAILED"],
     result: "start",
     pollInput: (start) => obj({ applicationId: str(start.request, "applicationId"), jobRunId: str(start.request, "jobRunId") }),
   }),
-  ...eksResource("Cluster", "cluster", ["name"]),
-  ...eksResource("FargateProfile", "fargateProfile", ["clusterName", "fargateProfileName"]),
-  ...eksResource("Nodegroup", "nodegroup", ["clusterName", "nodegroupName"]),
+  ...eksResource("Cluster", ["name"]),
+  ...eksResource("FargateProfile", ["clusterName", "fargateProfileName"]),
+  ...eksResource("Nodegroup", ["clusterName", "nodegroupName"]),
   statusJob(bedrock, {
     action: "createModelCustomizationJob",
     start: "CreateModelCustomizationJobCommand",
     describe: "GetModelCustomizationJobCommand",
-    status: (output) => str(output, "status"),
+    status: (output) => str(output, "Status"),
     succeeded: ["Completed"],
     failed: ["Failed", "Stopped"],
-    pollInput: (start) => obj({ jobIdentifier: str(start.response, "jobArn") }),
+    pollInput: (start) => obj({ jobIdentifier: str(start.response, "JobArn") }),
   }),
   statusJob(mediaconvert, {
     action: "createJob",
@@ -497,8 +499,7 @@ export const SYNC_JOBS: readonly SyncJobSpec[] = [
     succeeded: ["COMPLETE"],
     failed: ["CANCELED", "ERROR"],
     // Step Functions tags the jobs it creates [DG connect-mediaconvert].
-    startInput: (parameters) => {
-      const params = isJsonObject(parameters) ? (parameters as Record<string, Json>) : {};
+    startInput: (params) => {
       const tags = isJsonObject(params["Tags"]) ? (params["Tags"] as Record<string, Json>) : {};
       return { ...params, Tags: { ...tags, ManagedByService: "AWSStepFunctions" } };
     },

@@ -1,9 +1,8 @@
 import { retryPresets, type DurableContext } from "@aws/durable-execution-sdk-js";
 import { StatesError } from "../errors.js";
+import { isServiceErrorNamed, serviceError } from "../aws/errors.js";
 import type { Json } from "../types.js";
-import { fromSdk } from "./casing.js";
-import { isServiceError, syncServiceError } from "./service-errors.js";
-import type { SyncJobSpec, SyncOutcome, SyncStart } from "./spec.js";
+import { viewOf, type SyncJobSpec, type SyncOutcome, type SyncStart } from "./spec.js";
 
 /**
  * When to describe a running job again: the first describe call comes right after the start call; the delay before
@@ -44,10 +43,10 @@ interface PollState {
  * Wait for a started `.sync` job to end (ASL-6.2 Run a Job) and return the Task's raw result, or throw its error as a
  * StatesError (ASL-9) for Retry and Catch.
  *
- * `startResult` is the start command's response (normalised with `fromSdk` inside the step that made the call, as
- * `startSyncJob` does) and `options.request` the input it was sent; `describe` sends the job's describe command
- * (`sdkCall(client, DescribeJobsCommand)`) and may throw the SDK's errors. A start response that already fails the Task
- * (ECS `failures`) throws before any poll.
+ * `startResult` is the start command's response as `startSyncJob` returns it (through `viewOf` inside the step that
+ * made the call; a raw SDK response is viewed here) and `options.request` the input it was sent; `describe` sends the
+ * job's describe command (`sdkCall(client, DescribeJobsCommand)`) and may throw the SDK's errors. A start response
+ * that already fails the Task (ECS `failures`) throws before any poll.
  *
  * The polls are one durable `waitForCondition` operation named "<state> (sync)": each describe call is one attempt of
  * it, and the delays between attempts are its retry delays, checkpointed with the attempt count. So a job costs one
@@ -65,7 +64,7 @@ export async function runSyncJob(
   describe: (input: Json) => Promise<unknown>,
   options: RunSyncJobOptions,
 ): Promise<Json> {
-  const start: SyncStart = { request: options.request, response: fromSdk(startResult) };
+  const start: SyncStart = { request: options.request, response: viewOf(job, startResult) };
   const startFailure = job.startFailure?.(start);
   if (startFailure !== undefined) throw new StatesError(startFailure.error, startFailure.cause);
   const input = job.pollInput(start);
@@ -87,8 +86,9 @@ export async function runSyncJob(
 
 /**
  * The start call of a `.sync` Task as one durable step named after the state: the start command's input built from the
- * Task's effective parameters, the call itself (`start`, e.g. `sdkCall(client, SubmitJobCommand)`), its response
- * normalised for the checkpoint, and its failures named as the service integration names them. No hidden retries
+ * Task's effective parameters, the call itself (`start`, e.g. `sdkCall(client, SubmitJobCommand)`), its response as
+ * Step Functions sees it (`viewOf`, JSON for the checkpoint), and its failures named as the service integration names
+ * them (src/runtime/aws/errors.ts). No hidden retries
  * (ASL Retry runs in orchestration code, as in ../task.ts). Pass the returned `request` and `response` to runSyncJob.
  */
 export async function startSyncJob(
@@ -103,9 +103,9 @@ export async function startSyncJob(
     state,
     async (): Promise<Json> => {
       try {
-        return fromSdk(await start(request));
+        return viewOf(job, await start(request));
       } catch (thrown) {
-        throw syncServiceError(job, thrown);
+        throw serviceError(thrown, job.errors);
       }
     },
     { retryStrategy: retryPresets.noRetry },
@@ -117,10 +117,10 @@ export async function startSyncJob(
 async function pollOnce(job: SyncJobSpec, start: SyncStart, input: Json, describe: (input: Json) => Promise<unknown>): Promise<Pick<PollState, "done">> {
   let output: Json;
   try {
-    output = fromSdk(await describe(input));
+    output = viewOf(job, await describe(input));
   } catch (thrown) {
-    if (job.goneErrors !== undefined && isServiceError(thrown, job.goneErrors)) return { done: { ok: true, result: job.submitted(start) } };
-    const error = syncServiceError(job, thrown);
+    if (job.goneErrors !== undefined && isServiceErrorNamed(thrown, job.goneErrors)) return { done: { ok: true, result: job.submitted(start) } };
+    const error = serviceError(thrown, job.errors);
     return { done: { ok: false, error: error.name, cause: error.message } };
   }
   let outcome: SyncOutcome;
@@ -137,7 +137,7 @@ async function pollOnce(job: SyncJobSpec, start: SyncStart, input: Json, describ
 /**
  * A function that sends one command of an AWS SDK v3 client: `sdkCall(new BatchClient({}), DescribeJobsCommand)`.
  * The runtime imports no service client; generated handlers pass theirs. The result is the SDK's own output (with
- * `$metadata` and Dates); `runSyncJob` normalises it.
+ * `$metadata` and Dates); `startSyncJob` and `runSyncJob` view it as Step Functions does (`viewOf`).
  */
 export function sdkCall<C>(client: { send(command: NoInfer<C>): Promise<unknown> }, Command: new (input: never) => C): (input: Json) => Promise<unknown> {
   return (input) => client.send(new Command(input as never));
@@ -145,5 +145,5 @@ export function sdkCall<C>(client: { send(command: NoInfer<C>): Promise<unknown>
 
 /** The describe command's input for a started job: for generated code that wants it before polling (e.g. to log it). */
 export function syncPollInput(job: SyncJobSpec, request: Json, response: Json): Json {
-  return job.pollInput({ request, response: fromSdk(response) });
+  return job.pollInput({ request, response: viewOf(job, response) });
 }

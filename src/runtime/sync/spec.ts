@@ -1,15 +1,22 @@
+import type { ErrorNaming } from "../aws/errors.js";
+import { parameters } from "../aws/sdk.js";
+import { fromSdkOutput, toSdkInput, type CasingFallback, type MemberCase } from "../aws/shape.js";
 import { isJsonObject } from "../json.js";
 import type { Json } from "../types.js";
-import { toSdkCase, toSfnCase, type MemberCase } from "./casing.js";
+
+type JsonObject = { [key: string]: Json };
 
 /** The `.sync` integration patterns (ASL-6.2): `.sync`, and `.sync:2` of `states:startExecution`. */
 export type SyncPattern = "sync" | "sync:2";
 
-/** The start call of a job, both sides in the SDK's shapes (member casing of its v3 client, after `fromSdk`). */
+/**
+ * The start call of a job: what was sent, in the SDK's member names, and what came back, as Step Functions sees it
+ * (`viewOf`: PascalCase, timestamps as epoch milliseconds).
+ */
 export interface SyncStart {
   /** The input the start command was sent (what `startInput` built). */
   request: Json;
-  /** What the start command returned. */
+  /** What the start command returned, through `viewOf`. */
   response: Json;
 }
 
@@ -21,10 +28,12 @@ export type SyncOutcome =
 
 /**
  * One `<service>:<action>.sync` integration: which AWS SDK v3 commands start and describe the job, how the inputs of
- * both are built, which states end it, and what the Task state's result or error is. Everything SDK-side is in the
- * SDK's shapes (see `SyncStart`); everything ASL-side is in Step Functions' PascalCase.
+ * both are built, which states end it, and what the Task state's result or error is. Command inputs are in the SDK's
+ * member names; everything read from responses is in Step Functions' view of them (`viewOf`), as the Task's result
+ * and Cause are. The job is its own `CasingFallback`: the runtime is handed the start and describe calls, not the
+ * command classes whose schemas would name the members (src/runtime/aws/shape.ts).
  */
-export interface SyncJobSpec {
+export interface SyncJobSpec extends CasingFallback {
   /** `<service>:<action>.sync` or `states:startExecution.sync:2`: the Resource after `arn:aws:states:::`. */
   resource: string;
   service: string;
@@ -32,16 +41,12 @@ export interface SyncJobSpec {
   pattern: SyncPattern;
   /** The AWS SDK for JavaScript v3 package, client class and command classes the generated handler imports. */
   sdk: { package: string; client: string; start: string; describe: string };
-  /** The member casing of the SDK client (see `MemberCase`). */
-  memberCase: MemberCase;
-  /** SDK-cased names of the members that hold maps with user keys (kept as they are when the casing changes). */
-  maps: ReadonlySet<string>;
   /**
-   * Error names for failures of the start and describe calls: `<prefix>.<Exception>`, and the Java SDK service name
-   * that AWS's causes quote, e.g. `(Service: AmazonECS; Status Code: 400; …)`.
+   * Error names for failures of the start and describe calls, as for the optimised integration's request-response
+   * call: `<prefix>.<Exception>`, causes quoting the Java SDK service name (src/runtime/aws/errors.ts).
    */
-  errors: { prefix: string; serviceName: string };
-  /** The Task's effective parameters (PascalCase, ASL-3.1) → the start command's input. */
+  errors: ErrorNaming;
+  /** The Task's effective parameters (PascalCase, ASL-3.1) → the start command's input; not a JSON object: States.Runtime. */
   startInput(parameters: Json): Json;
   /** A start response that already fails the Task (ECS: a non-empty `failures`). */
   startFailure?(start: SyncStart): { error: string; cause: string } | undefined;
@@ -49,7 +54,7 @@ export interface SyncJobSpec {
   pollInput(start: SyncStart): Json;
   /** The start call as Step Functions reports it (its request-response result), in PascalCase. */
   submitted(start: SyncStart): Json;
-  /** One describe output → running, or the Task's result, or its error. Total: an unexpected shape means running. */
+  /** One describe output (through `viewOf`) → running, or the Task's result, or its error. Total: an unexpected shape means running. */
   check(output: Json, start: SyncStart): SyncOutcome;
   /** Whether the Task's result is the last describe output ("describe") or the start call as reported ("start"). */
   resultFrom: "describe" | "start";
@@ -59,6 +64,15 @@ export interface SyncJobSpec {
   goneErrors?: readonly string[];
   /** Where each fact comes from (see ./jobs.ts for the key to the sources). */
   source: string;
+}
+
+/**
+ * A start or describe output as Step Functions' optimised integrations return it (src/runtime/aws/shape.ts
+ * `fromSdkOutput` with the job's casing): no `$metadata`, structure members in PascalCase, map keys as they are,
+ * timestamps as epoch milliseconds. JSON a durable step can checkpoint; a value already viewed passes unchanged.
+ */
+export function viewOf(job: CasingFallback, output: unknown): Json {
+  return fromSdkOutput(output, job, "epoch-millis");
 }
 
 /** Read a member path of a JSON value; numbers index arrays. */
@@ -88,9 +102,10 @@ export interface Family {
   service: string;
   package: string;
   client: string;
+  /** How the client names its members (CasingFallback in ../aws/shape.ts), checked by test/sync/models.test.ts. */
   memberCase: MemberCase;
   maps?: readonly string[];
-  errors: { prefix: string; serviceName: string };
+  errors: ErrorNaming;
   source: string;
 }
 
@@ -100,7 +115,7 @@ export interface StatusJob {
   pattern?: SyncPattern;
   start: string;
   describe: string;
-  /** The status member of the describe output. */
+  /** The status member of the describe output (viewed). */
   status(output: Json): string | undefined;
   succeeded: readonly string[];
   failed: readonly string[];
@@ -108,9 +123,10 @@ export interface StatusJob {
   select?(output: Json, start: SyncStart): Json | undefined;
   /** "start": the result is the start call as Step Functions reports it, not the describe output. */
   result?: "describe" | "start";
-  startInput?(parameters: Json, sdk: (value: Json) => Json): Json;
+  /** The start command's input from the Task's parameters; `sdk` renames Step Functions' members to the SDK's. */
+  startInput?(parameters: JsonObject, sdk: (value: JsonObject) => JsonObject): Json;
   pollInput(start: SyncStart): Json;
-  submitted?(start: SyncStart, sfn: (value: Json) => Json): Json;
+  submitted?(start: SyncStart): Json;
   goneErrors?: readonly string[];
   /** Facts specific to this action, added to the family's source. */
   source?: string;
@@ -123,11 +139,10 @@ export interface StatusJob {
  * state_task_service_batch.py, _glue.py, _sfn.py; AWS-recorded startExecution.sync failure].
  */
 export function statusJob(family: Family, job: StatusJob): SyncJobSpec {
-  const maps = new Set(family.maps ?? []);
-  const sfn = (value: Json): Json => toSfnCase(value, family.memberCase, maps);
-  const sdk = (value: Json): Json => toSdkCase(value, family.memberCase, maps);
+  const casing: CasingFallback = { memberCase: family.memberCase, maps: new Set(family.maps ?? []) };
+  const sdk = (value: JsonObject): JsonObject => toSdkInput(value, casing);
   const pattern = job.pattern ?? "sync";
-  const submitted = (start: SyncStart): Json => (job.submitted ? job.submitted(start, sfn) : sfn(start.response));
+  const submitted = (start: SyncStart): Json => (job.submitted ? job.submitted(start) : start.response);
   const selected = (output: Json, start: SyncStart): Json | undefined => (job.select ? job.select(output, start) : output);
   const spec: SyncJobSpec = {
     resource: `${family.service}:${job.action}.${pattern}`,
@@ -135,18 +150,20 @@ export function statusJob(family: Family, job: StatusJob): SyncJobSpec {
     action: job.action,
     pattern,
     sdk: { package: family.package, client: family.client, start: job.start, describe: job.describe },
-    memberCase: family.memberCase,
-    maps,
+    ...casing,
     errors: family.errors,
-    startInput: (parameters) => (job.startInput ? job.startInput(parameters, sdk) : sdk(parameters)),
+    startInput: (input) => {
+      const params = parameters(input);
+      return job.startInput ? job.startInput(params, sdk) : sdk(params);
+    },
     pollInput: job.pollInput,
     submitted,
     check(output, start) {
       const status = job.status(output);
       const body = selected(output, start);
       if (status === undefined || body === undefined) return { status: "running" };
-      if (job.succeeded.includes(status)) return { status: "succeeded", result: job.result === "start" ? submitted(start) : sfn(body) };
-      if (job.failed.includes(status)) return { status: "failed", error: "States.TaskFailed", cause: JSON.stringify(sfn(body)) };
+      if (job.succeeded.includes(status)) return { status: "succeeded", result: job.result === "start" ? submitted(start) : body };
+      if (job.failed.includes(status)) return { status: "failed", error: "States.TaskFailed", cause: JSON.stringify(body) };
       return { status: "running" };
     },
     resultFrom: job.result ?? "describe",
