@@ -119,6 +119,10 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
         );
       },
     )
+    .example("$0 validate 'statemachines/**/*.asl.json'", "Check every definition, with file:line:col diagnostics")
+    .example("$0 transpile order.asl.json -o src/order.ts", "Generate the durable handler")
+    .example("$0 compare order.asl.json --input in.json --mocks mocks.json --report report.html", "Prove the handler behaves like the state machine")
+    .epilogue("Exit status: 0 success, 1 invalid definition or a difference found, 2 usage or I/O error.")
     .demandCommand(1, "Name a command: validate, transpile or compare")
     .strict()
     .help()
