@@ -1,6 +1,6 @@
 import type { DurableContext } from "@aws/durable-execution-sdk-js";
 import type { HistoryEvent, Outcome } from "../compare/types.js";
-import type { MachineIR, ScopeIR, StateIR } from "../ir/types.js";
+import { STATE_TYPES, type MachineIR, type ScopeIR, type StateIR } from "../ir/types.js";
 import * as asl from "../runtime/index.js";
 import type { Json, TaskOverride } from "../runtime/index.js";
 import { asDurableContext, VirtualClock, VirtualContext } from "./context.js";
@@ -42,7 +42,6 @@ export interface Interpretation {
 const STANDARD_EXECUTION_SECONDS = 31_536_000;
 const MAX_HISTORY_EVENTS = 25_000;
 
-const TYPE: Record<StateIR["kind"], string> = { pass: "Pass", task: "Task", choice: "Choice", wait: "Wait", succeed: "Succeed", fail: "Fail", parallel: "Parallel", map: "Map" };
 
 class Recorder {
   readonly events: HistoryEvent[] = [];
@@ -134,10 +133,10 @@ class Interpreter {
       if (state === undefined) throw new Error(`interpreter: no state ${JSON.stringify(name)}`);
       this.checkLimits();
       this.recorder.path.push(name);
-      this.recorder.add(`${TYPE[state.kind]}StateEntered`, { state: name, input: data });
+      this.recorder.add(`${STATE_TYPES[state.kind]}StateEntered`, { state: name, input: data });
       await run.enter(ctx, name);
       const exit = await this.state(state, ctx, run, data, vars);
-      this.recorder.add(`${TYPE[state.kind]}StateExited`, { state: name, output: exit.output });
+      this.recorder.add(`${STATE_TYPES[state.kind]}StateExited`, { state: name, output: exit.output });
       if ("end" in exit) return exit.output;
       data = exit.output;
       name = exit.next;

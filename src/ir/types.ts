@@ -194,6 +194,20 @@ export type StateIR = PassState | TaskState | ChoiceState | WaitState | SucceedS
 
 export type StateKind = StateIR["kind"];
 
+/** The ASL `Type` of each kind of state. */
+export type StateType = "Pass" | "Task" | "Choice" | "Wait" | "Succeed" | "Fail" | "Parallel" | "Map";
+
+export const STATE_TYPES: Readonly<Record<StateKind, StateType>> = {
+  pass: "Pass",
+  task: "Task",
+  choice: "Choice",
+  wait: "Wait",
+  succeed: "Succeed",
+  fail: "Fail",
+  parallel: "Parallel",
+  map: "Map",
+};
+
 /** A closed scope: the machine, a Parallel branch, or a Map processor. States are in document order. */
 export interface ScopeIR {
   /** Pointer of the object holding StartAt and States. */

@@ -1,5 +1,5 @@
 import type { DurableOperation } from "../compare/types.js";
-import type { MachineIR, ScopeIR, StateIR, StateKind } from "../ir/types.js";
+import { STATE_TYPES, type MachineIR, type ScopeIR, type StateIR, type StateKind, type StateType } from "../ir/types.js";
 import { ruleText } from "./rule.js";
 
 /**
@@ -11,18 +11,7 @@ import { ruleText } from "./rule.js";
  * `operationTree` is the durable handler's operations as a tree (parent → child).
  */
 
-export type StateType = "Pass" | "Task" | "Choice" | "Wait" | "Succeed" | "Fail" | "Parallel" | "Map";
-
-export const STATE_TYPES: Readonly<Record<StateKind, StateType>> = {
-  pass: "Pass",
-  task: "Task",
-  choice: "Choice",
-  wait: "Wait",
-  succeed: "Succeed",
-  fail: "Fail",
-  parallel: "Parallel",
-  map: "Map",
-};
+export { STATE_TYPES, type StateType };
 
 export interface StateNode {
   /** `n<k>`, k in document order (a state's nested scopes right after it). Never derived from the name. */
