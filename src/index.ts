@@ -17,3 +17,6 @@ export { estimateCost, formatCostTable } from "./compare/cost.js";
 export { DEFAULT_PRICES, loadPriceTable, type PriceTable } from "./compare/prices.js";
 export { interpret, type Interpretation, type InterpretOptions } from "./interpret/interpreter.js";
 export { renderHtml, renderMarkdown } from "./report/index.js";
+export { transpileSource } from "./transpile.js";
+export { findMachines, selectMachine, type FoundMachine } from "./load/machines/index.js";
+export { build, watchBuild, defineConfig, BuildInputError, type BuildConfig, type BuildResult, type LoadMachines } from "./build/index.js";

@@ -7,6 +7,7 @@ import { formatTypeScript } from "./format/format.js";
 import { lower } from "./ir/lower.js";
 import type { MachineIR } from "./ir/types.js";
 import { loadDefinition } from "./load/index.js";
+import type { LoadedSource } from "./load/types.js";
 import { attachLocations, sortDiagnostics } from "./validate/locate.js";
 import { validateSource, type ValidateOptions } from "./validate/index.js";
 import { canonicalJson } from "./runtime/json.js";
@@ -33,7 +34,14 @@ export interface TranspileResult {
  * Pure: no I/O besides reading the package's own templates, and the caller's object is never mutated.
  */
 export async function transpile(definition: unknown, options: TranspileOptions = {}): Promise<TranspileResult> {
-  const source = loadDefinition(definition, options);
+  return transpileSource(loadDefinition(definition, options), options);
+}
+
+/**
+ * Transpile an already loaded definition: e.g. a state machine found inside a CloudFormation, SAM, CDK or
+ * serverless file (src/load/machines), whose diagnostics then point into that file.
+ */
+export async function transpileSource(source: LoadedSource, options: TranspileOptions = {}): Promise<TranspileResult> {
   const validation = validateSource(source, options);
   if (!validation.ok) return { code: "", diagnostics: validation.diagnostics };
   const lowered = lower(validation.definition);

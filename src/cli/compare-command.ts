@@ -12,6 +12,7 @@ import { formatDiagnostic } from "../diagnostics/format.js";
 import { readSource } from "../load/file.js";
 import { checkMockSpec, mocksToTasks, type MockSpec } from "../mocks/mocks.js";
 import type { Json, TaskOverride } from "../runtime/index.js";
+import { machinesOf } from "./machines.js";
 import type { Output } from "./output.js";
 import { EXIT } from "./validate-command.js";
 import { writeFileAtomic } from "./write-atomic.js";
@@ -26,6 +27,8 @@ export interface CompareCommandArgs {
   memory?: number;
   name?: string;
   format: "text" | "json";
+  /** In a template holding several state machines, the one to compare (logical id or name). */
+  machine?: string;
 }
 
 /** A usage or I/O problem: exit status 2, with this message. */
@@ -44,10 +47,16 @@ export async function runCompare(args: CompareCommandArgs, io: Output): Promise<
       io.err(formatDiagnostic(read.error, { color: false }));
       return EXIT.usage;
     }
+    const found = machinesOf(read.text, read.file, args.machine);
+    const machine = found.machines.length === 1 ? found.machines[0] : undefined;
+    if (machine === undefined) {
+      for (const d of found.diagnostics) io.err(formatDiagnostic(d, { color: false }));
+      throw new UsageError(found.machines.length > 1 ? `${read.file} holds ${found.machines.length} state machines (${found.machines.map((m) => m.id).join(", ")}): pick one with --machine` : `${read.file}: no state machine found`);
+    }
     const runs = await buildRuns(args);
     const prices = args.prices === undefined ? undefined : loadPriceTable(await readJson(args.prices, "--prices"));
     const cost = { ...(prices !== undefined ? { prices } : {}), ...(args.memory !== undefined ? { memoryMB: args.memory } : {}) };
-    const result = await compare(read.text, { runs, stateMachineName: args.name ?? nameOf(args.file), cost });
+    const result = await compare(found.kind === "asl" ? read.text : machine.definition, { runs, stateMachineName: args.name ?? (found.kind === "asl" ? nameOf(args.file) : (machine.name ?? machine.id)), cost });
     if (args.report !== undefined) await writeReport(args.report, result);
     const { machineIR: _ir, code: _code, ...structured } = result;
     io.out(args.format === "json" ? JSON.stringify(structured, null, 2) : formatText(structured));

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { processOutput, type Output } from "./output.js";
+import { buildArgs, buildCommand, runBuild } from "./build-command.js";
 import { runCompare } from "./compare-command.js";
+import { loadTemplateMachines } from "./machines.js";
 import { runTranspile } from "./transpile-command.js";
 import { EXIT, runValidate } from "./validate-command.js";
 
@@ -35,6 +37,7 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
           .option("warnings", { type: "boolean", default: true, describe: "Show warnings (--no-warnings for errors only)" })
           .option("color", { type: "boolean", describe: "Force colours on or off (default: on for a terminal)" })
           .option("code-frame", { type: "boolean", describe: "Show the offending source lines under each diagnostic (default: on for a terminal)" })
+          .option("machine", { type: "string", describe: "In a CloudFormation/SAM/CDK/serverless file, only this state machine (logical id or name)" })
           .example("$0 validate fixtures/order-processing.asl.json", "Validate one file")
           .example("$0 validate 'statemachines/**/*.asl.json' --format json", "Validate many files; print JSON")
           .example("cat machine.yaml | $0 validate -", "Validate stdin"),
@@ -50,6 +53,7 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
             ...(args.substitutions !== undefined ? { substitutions: args.substitutions } : {}),
             ...(args.color !== undefined ? { color: args.color } : {}),
             ...(args["code-frame"] !== undefined ? { codeFrame: args["code-frame"] } : {}),
+            ...(args.machine !== undefined ? { machine: args.machine } : {}),
           },
           io,
         );
@@ -62,6 +66,7 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
         y
           .positional("file", { type: "string", demandOption: true, describe: "Definition file (JSON or YAML), or - for stdin" })
           .option("out", { alias: "o", type: "string", describe: "Write the module to this file (atomically) instead of stdout" })
+          .option("machine", { type: "string", describe: "In a CloudFormation/SAM/CDK/serverless file, the state machine to transpile (logical id or name)" })
           .option("force", { type: "boolean", default: false, describe: "Overwrite an output file that was edited by hand" })
           .option("name", { type: "string", describe: "State machine name for $$.StateMachine.Name (default: the file name)" })
           .option("type", { choices: ["STANDARD", "EXPRESS"] as const, default: "STANDARD" as const, describe: "State machine type" })
@@ -75,6 +80,7 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
           {
             file: args.file === STDIN_TOKEN ? "-" : args.file,
             force: args.force,
+            ...(args.machine !== undefined ? { machine: args.machine } : {}),
             type: args.type,
             warnings: args.warnings,
             ...(args.out !== undefined ? { out: args.out } : {}),
@@ -100,6 +106,7 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
           .option("memory", { type: "number", describe: "Memory of the durable function in MB, for the cost estimate (default 128)" })
           .option("name", { type: "string", describe: "State machine name for $$.StateMachine.Name (default: the file name)" })
           .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "Output format (json is for tools)" })
+          .option("machine", { type: "string", describe: "In a CloudFormation/SAM/CDK/serverless file, the state machine to compare (logical id or name)" })
           .example("$0 compare fixtures/order-processing.asl.json --input fixtures/order-processing.input.json --mocks fixtures/order-processing.mocks.json", "Compare one run")
           .example("$0 compare machine.asl.json --history history.json --report report.html", "Replay recorded executions and write a report"),
       async (args) => {
@@ -107,6 +114,7 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
           {
             file: args.file,
             format: args.format,
+            ...(args.machine !== undefined ? { machine: args.machine } : {}),
             ...(args.input !== undefined ? { input: args.input } : {}),
             ...(args.mocks !== undefined ? { mocks: args.mocks } : {}),
             ...(args.history !== undefined ? { history: args.history } : {}),
@@ -119,11 +127,19 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
         );
       },
     )
+    .command(
+      "build",
+      "Generate every handler the build configuration lists (asl2durable.config.{json,ts,mjs} or the \"asl2durable\" key of package.json)",
+      buildCommand,
+      async (args) => {
+        status = await runBuild(buildArgs(args), io, { loadMachines: loadTemplateMachines });
+      },
+    )
     .example("$0 validate 'statemachines/**/*.asl.json'", "Check every definition, with file:line:col diagnostics")
     .example("$0 transpile order.asl.json -o src/order.ts", "Generate the durable handler")
     .example("$0 compare order.asl.json --input in.json --mocks mocks.json --report report.html", "Prove the handler behaves like the state machine")
     .epilogue("Exit status: 0 success, 1 invalid definition or a difference found, 2 usage or I/O error.")
-    .demandCommand(1, "Name a command: validate, transpile or compare")
+    .demandCommand(1, "Name a command: validate, transpile, compare or build")
     .strict()
     .help()
     .alias("h", "help")

@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { formatDiagnostic } from "../diagnostics/format.js";
 import { outputState } from "../emit/checksum.js";
 import { readSource } from "../load/file.js";
-import { transpile } from "../transpile.js";
+import { transpileSource } from "../transpile.js";
+import { machinesOf } from "./machines.js";
 import type { Output } from "./output.js";
 import { readSubstitutions } from "./substitutions.js";
 import { EXIT } from "./validate-command.js";
@@ -17,6 +18,8 @@ export interface TranspileCommandArgs {
   substitutions?: string;
   warnings: boolean;
   color?: boolean;
+  /** In a template holding several state machines, the one to transpile (logical id or name). */
+  machine?: string;
 }
 
 /**
@@ -41,11 +44,19 @@ export async function runTranspile(args: TranspileCommandArgs, io: Output): Prom
     }
     substitutions = subs;
   }
-  const result = await transpile(read.text, {
+  // A template may hold several state machines: transpile one, chosen with --machine when there are more.
+  const found = machinesOf(read.text, read.file, args.machine);
+  for (const d of found.diagnostics) io.err(formatDiagnostic(d, { color, text: read.text }) + "\n");
+  const machine = found.machines.length === 1 ? found.machines[0] : undefined;
+  if (machine === undefined) {
+    if (found.machines.length > 1) io.err(`error: ${read.file} holds ${found.machines.length} state machines (${found.machines.map((m) => m.id).join(", ")}): pick one with --machine`);
+    return found.machines.length > 1 ? EXIT.usage : EXIT.invalid;
+  }
+  const result = await transpileSource(machine.source, {
     file: read.file,
-    machineType: args.type,
+    machineType: machine.type ?? args.type,
     ...(substitutions ? { substitutions } : {}),
-    ...(args.name !== undefined ? { stateMachineName: args.name } : {}),
+    ...(args.name !== undefined ? { stateMachineName: args.name } : found.kind !== "asl" ? { stateMachineName: machine.name ?? machine.id } : {}),
   });
   for (const d of result.diagnostics) {
     if (d.severity === "error" || args.warnings) io.err(formatDiagnostic(d, { color, text: read.text }) + "\n");

@@ -1,6 +1,7 @@
 import { formatDiagnostic, formatSummary, summarize } from "../diagnostics/format.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { readSource } from "../load/file.js";
+import { machinesOf } from "./machines.js";
 import { loadText } from "../load/index.js";
 import { validateSource, type ValidateOptions } from "../validate/index.js";
 import { expandFiles } from "./files.js";
@@ -18,6 +19,8 @@ export interface ValidateCommandArgs {
   color?: boolean;
   /** Print a code frame under each diagnostic (default: on a terminal). */
   codeFrame?: boolean;
+  /** In a template holding several state machines, only this one (logical id or name). */
+  machine?: string;
 }
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -56,8 +59,15 @@ export async function runValidate(args: ValidateCommandArgs, io: Output): Promis
       results.push({ file, ok: false, diagnostics: [read.error] });
       continue;
     }
-    const result = validateSource(loadText(read.text, { file: read.file }), options);
-    results.push({ file: read.file, ok: result.ok, diagnostics: result.diagnostics, text: read.text });
+    // A template (CloudFormation, SAM, CDK, serverless, describe-state-machine) holds machines: each is validated,
+    // its diagnostics located in the file; a bare definition is one machine.
+    const found = machinesOf(read.text, read.file, args.machine);
+    const diagnostics = [...found.diagnostics];
+    for (const machine of found.machines) {
+      const result = validateSource(machine.source, { ...options, ...(machine.type ? { machineType: machine.type } : {}) });
+      diagnostics.push(...(found.machines.length > 1 ? result.diagnostics.map((d) => ({ ...d, message: `[${machine.id}] ${d.message}` })) : result.diagnostics));
+    }
+    results.push({ file: read.file, ok: !diagnostics.some((d) => d.severity === "error") && found.machines.length > 0, diagnostics, text: read.text });
   }
   if (progress) process.stderr.write("\r\u001b[K");
   const shown = results.map((r) => ({ ...r, diagnostics: args.warnings ? r.diagnostics : r.diagnostics.filter((d) => d.severity === "error") }));

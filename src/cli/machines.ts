@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import type { Diagnostic } from "../diagnostics/types.js";
+import { loadText } from "../load/index.js";
+import { attachLocations } from "../validate/locate.js";
+import { BuildInputError } from "../build/machines.js";
+import { findMachines, selectMachine, type FoundMachine, type MachineKind } from "../load/machines/index.js";
+
+/**
+ * The state machines of an input file for the CLI commands (issue #6): a bare definition, or every machine of a
+ * CloudFormation / SAM / CDK / serverless / describe-state-machine file (src/load/machines), narrowed to `--machine`.
+ * Problems come back as located diagnostics (code ASL001 for what makes a file unusable, ASL904 for what stays a
+ * deploy-time placeholder); DefinitionUri and `${file(…)}` references are read relative to the file.
+ */
+export interface InputMachines {
+  kind: MachineKind;
+  machines: FoundMachine[];
+  diagnostics: Diagnostic[];
+}
+
+export function machinesOf(text: string, file: string, machine?: string): InputMachines {
+  const source = loadText(text, { file });
+  const found = findMachines(source, { file, readFile: (path) => readFileSafe(path) });
+  const diagnostics: Diagnostic[] = found.problems.map((p) => {
+    const d: Diagnostic = {
+      code: p.severity === "error" ? "ASL001" : "ASL904",
+      severity: p.severity,
+      message: p.message,
+      location: { pointer: p.pointer, file: p.file ?? file, ...(p.start ? { start: p.start } : {}), ...(p.end ? { end: p.end } : {}) },
+    };
+    return p.start === undefined && p.file === undefined ? (attachLocations([d], source)[0] as Diagnostic) : d;
+  });
+  if (machine === undefined) return { kind: found.kind, machines: found.machines, diagnostics };
+  const selected = selectMachine(found.machines, machine);
+  if (selected === undefined) {
+    diagnostics.push({
+      code: "ASL001",
+      severity: "error",
+      message: `no state machine ${JSON.stringify(machine)} in ${file}; it holds: ${found.machines.map((m) => m.id).join(", ") || "none"}`,
+      location: { pointer: "", file },
+    });
+    return { kind: found.kind, machines: [], diagnostics };
+  }
+  return { kind: found.kind, machines: [selected], diagnostics };
+}
+
+function readFileSafe(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `build`'s machine loader (src/build/machines.ts LoadMachines): every state machine of a definition or template file,
+ * or the one named; a bare definition keeps its text, so its diagnostics keep their lines.
+ */
+export async function loadTemplateMachines(file: string, machineId?: string): Promise<Array<{ id: string; definition: unknown; file: string; name?: string; type?: "STANDARD" | "EXPRESS" }>> {
+  const text = readFileSafe(file);
+  if (text === undefined) throw new BuildInputError(`Cannot read "${file}"`, { kind: "io" });
+  const found = machinesOf(text, file, machineId);
+  const errors = found.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0 || found.machines.length === 0) {
+    throw new BuildInputError(errors[0]?.message ?? `${file}: no state machine found`, { kind: "definition", diagnostics: found.diagnostics });
+  }
+  return found.machines.map((m) => ({
+    id: m.id,
+    definition: found.kind === "asl" ? text : m.definition,
+    file,
+    ...(m.name !== undefined ? { name: m.name } : {}),
+    ...(m.type !== undefined ? { type: m.type } : {}),
+  }));
+}
