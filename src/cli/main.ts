@@ -4,6 +4,7 @@ import { processOutput, type Output } from "./output.js";
 import { buildArgs, buildCommand, runBuild } from "./build-command.js";
 import { runCompare } from "./compare-command.js";
 import { loadTemplateMachines } from "./machines.js";
+import { runMigrate } from "./migrate-command.js";
 import { runTranspile } from "./transpile-command.js";
 import { EXIT, runValidate } from "./validate-command.js";
 
@@ -135,11 +136,37 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
         status = await runBuild(buildArgs(args), io, { loadMachines: loadTemplateMachines });
       },
     )
+    .command(
+      "migrate <file>",
+      "One-shot migration: handler, test, deployment snippet with least-privilege IAM, and migration report for every state machine of the file",
+      (y) =>
+        y
+          .positional("file", { type: "string", demandOption: true, describe: "Definition or CloudFormation/SAM/CDK/serverless file" })
+          .option("out", { alias: "o", type: "string", demandOption: true, describe: "Folder to write into" })
+          .option("machine", { type: "string", describe: "Only this state machine of a template (logical id or name)" })
+          .option("test-framework", { choices: ["node", "vitest", "jest"] as const, default: "node" as const, describe: "Framework of the generated test" })
+          .option("deployment", { choices: ["cdk", "sam", "none"] as const, default: "cdk" as const, describe: "Deployment snippet to generate" })
+          .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "Summary format (json is for tools)" })
+          .example("$0 migrate template.yaml --out migrated/", "Migrate every state machine of a SAM template"),
+      async (args) => {
+        status = await runMigrate(
+          {
+            file: args.file,
+            out: args.out,
+            testFramework: args["test-framework"],
+            deployment: args.deployment,
+            format: args.format,
+            ...(args.machine !== undefined ? { machine: args.machine } : {}),
+          },
+          io,
+        );
+      },
+    )
     .example("$0 validate 'statemachines/**/*.asl.json'", "Check every definition, with file:line:col diagnostics")
     .example("$0 transpile order.asl.json -o src/order.ts", "Generate the durable handler")
     .example("$0 compare order.asl.json --input in.json --mocks mocks.json --report report.html", "Prove the handler behaves like the state machine")
     .epilogue("Exit status: 0 success, 1 invalid definition or a difference found, 2 usage or I/O error.")
-    .demandCommand(1, "Name a command: validate, transpile, compare or build")
+    .demandCommand(1, "Name a command: validate, transpile, compare, build or migrate")
     .strict()
     .help()
     .alias("h", "help")

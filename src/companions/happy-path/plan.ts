@@ -1,0 +1,85 @@
+import type { MachineIR, TaskState } from "../../ir/types.js";
+import type { DatasetRead } from "./datasets.js";
+import { simulate, type ChoiceDecision, type PlanValues, type SimulationResult } from "./simulate.js";
+import { taskStates } from "../walk.js";
+import { World } from "./world.js";
+
+/**
+ * A happy path derived from the definition: an execution input, one mocked result per Task and, for Distributed Maps,
+ * the datasets their ItemReaders read, chosen so that the machine runs from StartAt to a successful end.
+ *
+ * The heuristic (documented for the generated test's reader):
+ * 1. Start from an empty input and empty results (`{}`; for `lambda:invoke` the Invoke envelope `{StatusCode: 200,
+ *    Payload: {}}`).
+ * 2. Run the machine on them with the runtime's own data-flow functions. Every path that reads a missing field creates
+ *    it where the value comes from (the input, a Task's result, a dataset item) with a placeholder of the kind its use
+ *    needs: a string by default, a number for arithmetic, an array with one item for ItemsPath, a timestamp for
+ *    TimestampPath…
+ * 3. At a Choice, take the first rule whose target can still reach a Succeed state or an End without revisiting a
+ *    state (so polling loops exit), else Default; choose the values the rules read so that the earlier rules are false
+ *    and that one is true (the runtime's evaluator checks it).
+ * 4. Repeat until a run changes nothing (a fixpoint): that last run is the plan. If no successful path exists or the
+ *    values cannot be made to fit, the plan records how the run fails.
+ */
+export interface HappyPathPlan {
+  /** The execution input. */
+  input: unknown;
+  /** The raw result each Task returns, by state name (every Task of the machine, nested ones included). */
+  mocks: Record<string, unknown>;
+  /** Task states the planned run calls, sorted. */
+  calls: string[];
+  /** Top-level states the planned run enters, in order. */
+  trace: string[];
+  /** The branch each Choice state takes. */
+  decisions: ChoiceDecision[];
+  outcome: { kind: "succeeded" } | { kind: "failed"; state: string; error: string; cause: string };
+  /** What each Distributed Map reads from S3, with the planned items. */
+  datasets: DatasetRead[];
+  /** The values reached a fixpoint; false when the last run still changed them (the plan may not hold). */
+  converged: boolean;
+}
+
+const MAX_RUNS = 25;
+
+export async function planHappyPath(machine: MachineIR, options: { stateMachineName?: string } = {}): Promise<HappyPathPlan> {
+  const world = new World();
+  const values: PlanValues = { world, inputs: world.newHolder(), mocks: world.newHolder(), datasets: world.newHolder() };
+  world.setRoot(values.inputs, "input", {});
+  for (const task of taskStates(machine)) world.setRoot(values.mocks, task.origin.name, initialResult(world, task));
+  let result: SimulationResult | undefined;
+  let converged = false;
+  for (let run = 0; run < MAX_RUNS && !converged; run++) {
+    world.changes = 0;
+    result = await simulate(machine, values, options.stateMachineName ?? "StateMachine");
+    converged = world.changes === 0;
+  }
+  const final = result as SimulationResult;
+  const outcome = final.outcome.kind === "succeeded" ? { kind: "succeeded" as const } : final.outcome;
+  return {
+    input: snapshot(values.inputs["input"]),
+    mocks: snapshot(values.mocks) as Record<string, unknown>,
+    calls: [...final.calls].sort(),
+    trace: final.trace,
+    decisions: final.decisions,
+    outcome,
+    datasets: final.reads.map((read) => ({ ...read, items: snapshot(read.items) as unknown[] })),
+    converged,
+  };
+}
+
+/** What a Task returns before any demand: `{}`, or the Invoke envelope for `lambda:invoke`. */
+function initialResult(world: World, task: TaskState): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  const kind = task.integration;
+  if (kind.kind === "optimised" && kind.service === "lambda" && kind.action === "invoke" && kind.pattern === "request-response") {
+    world.seed(result, "ExecutedVersion", "$LATEST", "soft", "any");
+    world.seed(result, "Payload", {}, "soft", "value");
+    world.seed(result, "StatusCode", 200, "soft", "any");
+  }
+  return result;
+}
+
+/** A plain JSON copy, detached from the planner's bookkeeping. */
+function snapshot(value: unknown): unknown {
+  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+}

@@ -1,0 +1,515 @@
+import type { ChoiceState, FailState, MachineIR, MapState, ParallelState, PassState, ResultFlow, ScopeIR, StateIR, SucceedState, TaskState, WaitState } from "../../ir/types.js";
+import { firstMatchingChoice } from "../../runtime/choice.js";
+import { applyInputPath, applyOutputPath, applyResultPath, applyResultSelector } from "../../runtime/dataflow.js";
+import { StatesError } from "../../runtime/errors.js";
+import { selectPath } from "../../runtime/jsonpath.js";
+import { evaluateTemplate } from "../../runtime/template.js";
+import type { PathRoots } from "../../runtime/types.js";
+import { satisfyRule } from "./choice-rules.js";
+import { contextObject } from "./context.js";
+import { successDistances } from "./graph.js";
+import { demandField, evaluateField, JsonataFailure, steerCondition, type JsonataRoots } from "./jsonata.js";
+import { demandPath, demandSteps, parseJsonPath, pathSteps } from "./paths.js";
+import { readerRequest, type DatasetRead } from "./datasets.js";
+import { demandDynamic, demandTemplate, linkTemplate } from "./templates.js";
+import { isContainer, type World } from "./world.js";
+
+/**
+ * One run of the machine on the plan's values, state by state, with the runtime's own data-flow functions (ASL-3.1)
+ * and the demands of ./paths.ts in front of every path. Choice states take the first branch that can still end the
+ * scope successfully, steered by ./choice-rules.ts (JSONPath) or ./jsonata.ts (JSONata). Every Task returns its mock.
+ */
+
+/** The plan's values, each in a holder so that a root can be replaced as a whole. */
+export interface PlanValues {
+  world: World;
+  /** `inputs.input`: the execution input. */
+  inputs: Record<string, unknown>;
+  /** `mocks[state]`: the raw result of each Task. */
+  mocks: Record<string, unknown>;
+  /** `datasets[state]`: the items a Distributed Map reads with its ItemReader. */
+  datasets: Record<string, unknown>;
+}
+
+export type Outcome = { kind: "succeeded"; output: unknown } | { kind: "failed"; state: string; error: string; cause: string };
+
+export interface SimulationResult {
+  outcome: Outcome;
+  /** Task states called, in first-call order. */
+  calls: string[];
+  /** Top-level states entered, in order. */
+  trace: string[];
+  /** What each Distributed Map read from S3. */
+  reads: DatasetRead[];
+  /** The branch each Choice state took (its last visit). */
+  decisions: ChoiceDecision[];
+}
+
+export interface ChoiceDecision {
+  state: string;
+  /** Index of the rule taken, or -1 for Default. */
+  rule: number;
+  next: string;
+}
+
+/** A state failed: the run ends there (the planner never takes a Catcher). */
+export class StateFailure extends Error {
+  constructor(
+    readonly state: string,
+    readonly error: string,
+    readonly detail: string,
+  ) {
+    super(`${state}: ${error}: ${detail}`);
+  }
+}
+
+/** Iterations simulated per Map: later items are assumed to behave like these (the mocks do not change). */
+const SIMULATED_ITEMS = 5;
+/** States one run may enter before the planner gives up (an unavoidable loop). */
+const STEP_BUDGET = 5000;
+
+type Vars = Record<string, unknown>;
+interface Step {
+  data: unknown;
+  next?: string;
+}
+
+export async function simulate(machine: MachineIR, values: PlanValues, stateMachineName: string): Promise<SimulationResult> {
+  const simulator = new Simulator(values, stateMachineName);
+  let outcome: Outcome;
+  try {
+    outcome = { kind: "succeeded", output: await simulator.scope(machine.scope, values.inputs["input"], {}, true) };
+  } catch (error) {
+    if (!(error instanceof StateFailure)) throw error;
+    outcome = { kind: "failed", state: error.state, error: error.error, cause: error.detail };
+  }
+  return { outcome, calls: [...simulator.calls], trace: simulator.trace, reads: simulator.reads, decisions: [...simulator.decisions.values()] };
+}
+
+class Simulator {
+  readonly calls = new Set<string>();
+  readonly trace: string[] = [];
+  readonly reads: DatasetRead[] = [];
+  readonly decisions = new Map<string, ChoiceDecision>();
+  private budget = STEP_BUDGET;
+  private readonly world: World;
+
+  constructor(
+    private readonly values: PlanValues,
+    private readonly stateMachineName: string,
+  ) {
+    this.world = values.world;
+  }
+
+  private context(state: string, options: { token?: boolean; item?: { index: number; value: unknown } } = {}): Record<string, unknown> {
+    return contextObject({ stateMachineName: this.stateMachineName, input: this.values.inputs["input"], state, ...options });
+  }
+
+  async scope(scope: ScopeIR, input: unknown, outer: Vars, top: boolean): Promise<unknown> {
+    const vars: Vars = { ...outer };
+    const byName = new Map(scope.states.map((s) => [s.origin.name, s]));
+    const visited = new Set<string>();
+    let name = scope.startAt;
+    let data = input;
+    for (;;) {
+      const state = byName.get(name);
+      if (state === undefined) throw new StateFailure(name, "States.Runtime", `no state named ${JSON.stringify(name)}`);
+      if (--this.budget < 0) throw new StateFailure(name, "States.Runtime", "the planner found no way out of a loop");
+      visited.add(name);
+      if (top) this.trace.push(name);
+      let step: Step;
+      try {
+        step = await this.state(scope, state, data, vars, visited);
+      } catch (error) {
+        if (error instanceof StateFailure) throw error;
+        if (error instanceof StatesError || error instanceof JsonataFailure) throw new StateFailure(name, error.name, error.message);
+        throw error;
+      }
+      if (step.next === undefined) return step.data;
+      data = step.data;
+      name = step.next;
+    }
+  }
+
+  private state(scope: ScopeIR, state: StateIR, data: unknown, vars: Vars, visited: ReadonlySet<string>): Promise<Step> {
+    switch (state.kind) {
+      case "task":
+        return this.task(state, data, vars);
+      case "pass":
+        return this.pass(state, data, vars);
+      case "choice":
+        return this.choice(scope, state, data, vars, visited);
+      case "wait":
+        return this.wait(state, data, vars);
+      case "succeed":
+        return this.succeed(state, data, vars);
+      case "fail":
+        return this.fail(state, data, vars);
+      case "parallel":
+        return this.parallel(state, data, vars);
+      case "map":
+        return this.map(state, data, vars);
+    }
+  }
+
+  // ── JSONPath helpers ──────────────────────────────────────────────────────────────────────────────
+
+  private roots(context: unknown, vars: Vars, input: unknown): PathRoots {
+    return { input, context, variables: vars };
+  }
+
+  /** InputPath (ASL-3.1 step 2), made to resolve first. */
+  private inputPath(path: string | null | undefined, data: unknown, context: unknown, vars: Vars): unknown {
+    if (typeof path === "string") demandPath(this.world, path, this.roots(context, vars, data), "value");
+    return applyInputPath(data, path, { context, variables: vars });
+  }
+
+  /** A payload template (ASL-3.3), made to resolve first. */
+  private template(template: unknown, roots: PathRoots, field: string): unknown {
+    demandTemplate(this.world, template, roots);
+    const output = evaluateTemplate(template, roots, field);
+    linkTemplate(this.world, template, output, roots);
+    return output;
+  }
+
+  /** ResultPath then OutputPath (ASL-3.1 steps 7–8); the copy ResultPath makes is tied to the value it copied. */
+  private place(data: unknown, result: unknown, resultPath: string | null | undefined, outputPath: string | null | undefined, context: unknown, vars: Vars): unknown {
+    const merged = applyResultPath(data, result, resultPath);
+    if (typeof resultPath === "string") this.registerCopies(merged, data, resultPath);
+    if (typeof outputPath === "string") demandPath(this.world, outputPath, this.roots(context, vars, merged), "value");
+    return applyOutputPath(merged, outputPath, { context, variables: vars });
+  }
+
+  private registerCopies(merged: unknown, data: unknown, resultPath: string): void {
+    const path = parseJsonPath(resultPath);
+    if (path === undefined) return;
+    let copy = merged;
+    let source = data;
+    this.world.registerCopy(copy, source);
+    for (const step of pathSteps(path).steps.slice(0, -1)) {
+      if (!isContainer(copy) || !isContainer(source)) return;
+      copy = (copy as Record<string, unknown>)[String(step)];
+      source = (source as Record<string, unknown>)[String(step)];
+      this.world.registerCopy(copy, source);
+    }
+  }
+
+  /** Assign (ASL-8) of a JSONPath state: a template evaluated against `input`, applied after the state. */
+  private assign(assign: unknown, context: unknown, vars: Vars, input: unknown): Vars {
+    if (assign === undefined) return {};
+    return this.template(assign, this.roots(context, vars, input), "Assign") as Vars;
+  }
+
+  /** ASL-3.1 steps 5–8 of a Task, Parallel or Map on its raw result. */
+  private finish(state: ResultFlow, data: unknown, raw: unknown, context: unknown, vars: Vars): unknown {
+    const assigned = this.assign(state.assign, context, vars, raw);
+    if (state.resultSelector !== undefined) demandTemplate(this.world, state.resultSelector, this.roots(context, vars, raw));
+    const result = applyResultSelector(raw, state.resultSelector, { context, variables: vars });
+    if (state.resultSelector !== undefined) linkTemplate(this.world, state.resultSelector, result, this.roots(context, vars, raw));
+    const output = this.place(data, result, state.resultPath, state.outputPath, context, vars);
+    this.setVariables(vars, assigned);
+    return output;
+  }
+
+  /** Apply an Assign: the variables keep the links of the values assigned (see World.link). */
+  private setVariables(vars: Vars, assigned: Vars): void {
+    for (const [name, value] of Object.entries(assigned)) {
+      vars[name] = value;
+      const source = this.world.linkOf({ parent: assigned, key: name });
+      if (source !== undefined) this.world.link(vars, name, source);
+    }
+  }
+
+  private jsonataRoots(context: unknown, vars: Vars, input: unknown, result?: unknown): JsonataRoots {
+    return { states: result === undefined ? { input, context } : { input, context, result }, variables: vars };
+  }
+
+  /** JSONata Assign and Output (ASL-3.2 step 3), both against the same `$states`. */
+  private async jsonataOutcome(state: { assign?: unknown; output?: unknown }, roots: JsonataRoots, fallback: unknown, vars: Vars): Promise<unknown> {
+    let assigned: Vars = {};
+    if (state.assign !== undefined) {
+      demandField(this.world, state.assign, roots);
+      assigned = (await evaluateField(this.world, state.assign, roots)) as Vars;
+    }
+    let output = fallback;
+    if (state.output !== undefined) {
+      demandField(this.world, state.output, roots);
+      output = await evaluateField(this.world, state.output, roots);
+    }
+    this.setVariables(vars, assigned);
+    return output;
+  }
+
+  private dynamicNumber(value: { kind: string; path?: string; expression?: string } | undefined, roots: PathRoots, jsonata: JsonataRoots | undefined, kind: "timeout" | "integer" | "number"): void {
+    if (value?.kind === "path" && value.path !== undefined) demandDynamic(this.world, value.path, roots, kind);
+    if (value?.kind === "expression" && jsonata !== undefined) demandField(this.world, value.expression, jsonata, kind);
+  }
+
+  // ── states ───────────────────────────────────────────────────────────────────────────────────────
+
+  private async task(state: TaskState, data: unknown, vars: Vars): Promise<Step> {
+    const name = state.origin.name;
+    const kind = state.integration;
+    const token = kind.kind === "activity" || ((kind.kind === "optimised" || kind.kind === "aws-sdk") && kind.pattern === "waitForTaskToken");
+    const context = this.context(name, { token });
+    const next = nextOf(state);
+    const raw = (): unknown => {
+      this.calls.add(name);
+      return this.values.mocks[name];
+    };
+    if (state.queryLanguage === "JSONata") {
+      const roots = this.jsonataRoots(context, vars, data);
+      if (state.credentials !== undefined) demandField(this.world, state.credentials, roots, "role-arn");
+      this.dynamicNumber(state.timeoutSeconds, this.roots(context, vars, data), roots, "timeout");
+      this.dynamicNumber(state.heartbeatSeconds, this.roots(context, vars, data), roots, "timeout");
+      if (state.arguments !== undefined) {
+        demandField(this.world, state.arguments, roots);
+        await evaluateField(this.world, state.arguments, roots);
+      }
+      const result = raw();
+      return { data: await this.jsonataOutcome(state, this.jsonataRoots(context, vars, data, result), result, vars), ...next };
+    }
+    const roots = this.roots(context, vars, data);
+    if (state.credentials !== undefined) demandTemplate(this.world, state.credentials, roots, "role-arn");
+    this.dynamicNumber(state.timeoutSeconds, roots, undefined, "timeout");
+    this.dynamicNumber(state.heartbeatSeconds, roots, undefined, "timeout");
+    const selected = this.inputPath(state.inputPath, data, context, vars);
+    if (state.parameters !== undefined) this.template(state.parameters, this.roots(context, vars, selected), "Parameters");
+    return { data: this.finish(state, data, raw(), context, vars), ...next };
+  }
+
+  private async pass(state: PassState, data: unknown, vars: Vars): Promise<Step> {
+    const context = this.context(state.origin.name);
+    const next = nextOf(state);
+    if (state.queryLanguage === "JSONata") {
+      return { data: await this.jsonataOutcome(state, this.jsonataRoots(context, vars, data), data, vars), ...next };
+    }
+    const selected = this.inputPath(state.inputPath, data, context, vars);
+    const effective = state.parameters === undefined ? selected : this.template(state.parameters, this.roots(context, vars, selected), "Parameters");
+    const result = state.result !== undefined ? state.result.value : effective;
+    const assigned = this.assign(state.assign, context, vars, result);
+    const output = this.place(data, result, state.resultPath, state.outputPath, context, vars);
+    this.setVariables(vars, assigned);
+    return { data: output, ...next };
+  }
+
+  private async wait(state: WaitState, data: unknown, vars: Vars): Promise<Step> {
+    const context = this.context(state.origin.name);
+    const next = nextOf(state);
+    const kind = state.duration.kind === "seconds" ? "integer" : "timestamp";
+    if (state.queryLanguage === "JSONata") {
+      const roots = this.jsonataRoots(context, vars, data);
+      if (state.duration.value.kind === "expression") {
+        demandField(this.world, state.duration.value.expression, roots, kind);
+        await evaluateField(this.world, state.duration.value.expression, roots);
+      }
+      return { data: await this.jsonataOutcome(state, roots, data, vars), ...next };
+    }
+    const selected = this.inputPath(state.inputPath, data, context, vars);
+    if (state.duration.value.kind === "path") {
+      demandPath(this.world, state.duration.value.path, this.roots(context, vars, selected), kind);
+      selectPath(state.duration.value.path, this.roots(context, vars, selected), kind === "integer" ? "SecondsPath" : "TimestampPath");
+    }
+    const assigned = this.assign(state.assign, context, vars, selected);
+    const output = this.place(selected, selected, undefined, state.outputPath, context, vars);
+    this.setVariables(vars, assigned);
+    return { data: output, ...next };
+  }
+
+  private async succeed(state: SucceedState, data: unknown, vars: Vars): Promise<Step> {
+    const context = this.context(state.origin.name);
+    if (state.queryLanguage === "JSONata") return { data: await this.jsonataOutcome(state, this.jsonataRoots(context, vars, data), data, vars) };
+    const selected = this.inputPath(state.inputPath, data, context, vars);
+    return { data: this.place(selected, selected, undefined, state.outputPath, context, vars) };
+  }
+
+  private async fail(state: FailState, data: unknown, vars: Vars): Promise<Step> {
+    const context = this.context(state.origin.name);
+    const text = async (field: FailState["error"], fallback: string): Promise<string> => {
+      if (field === undefined) return fallback;
+      if (field.kind === "literal") return field.value;
+      if (field.kind === "path") {
+        demandDynamic(this.world, field.path, this.roots(context, vars, data), "string");
+        const value = field.path.startsWith("States.") ? evaluateTemplate({ "v.$": field.path }, this.roots(context, vars, data), "Fail") : selectPath(field.path, this.roots(context, vars, data));
+        const v = isContainer(value) && !Array.isArray(value) && "v" in value ? (value as { v: unknown }).v : value;
+        return typeof v === "string" ? v : JSON.stringify(v);
+      }
+      const value = await evaluateField(this.world, field.expression, this.jsonataRoots(context, vars, data));
+      return typeof value === "string" ? value : JSON.stringify(value);
+    };
+    throw new StateFailure(state.origin.name, await text(state.error, "States.Fail"), await text(state.cause, ""));
+  }
+
+  private async choice(scope: ScopeIR, state: ChoiceState, data: unknown, vars: Vars, visited: ReadonlySet<string>): Promise<Step> {
+    const context = this.context(state.origin.name);
+    const jsonata = state.queryLanguage === "JSONata";
+    const selected = jsonata ? data : this.inputPath(state.inputPath, data, context, vars);
+    const roots = this.roots(context, vars, selected);
+    const jroots = this.jsonataRoots(context, vars, data);
+    if (jsonata) for (const branch of state.choices) demandField(this.world, branch.condition, jroots, "boolean");
+    const matching = async (): Promise<number> => {
+      if (!jsonata) return firstMatchingChoice(state.choices.map((c) => c.rule ?? {}), roots);
+      for (const [i, branch] of state.choices.entries()) {
+        const value = typeof branch.condition === "boolean" ? branch.condition : await evaluateField(this.world, branch.condition, jroots);
+        if (typeof value !== "boolean") throw new JsonataFailure(`the Condition of rule ${i} of ${JSON.stringify(state.origin.name)} gave ${JSON.stringify(value)}, not a boolean`);
+        if (value) return i;
+      }
+      return -1;
+    };
+    const steer = (rule: number, want: boolean): void => {
+      const branch = state.choices[rule];
+      if (branch === undefined) return;
+      if (jsonata) steerCondition(this.world, branch.condition, want, jroots);
+      else if (branch.rule !== undefined) satisfyRule(this.world, branch.rule, want, roots);
+    };
+    const distances = successDistances(scope, visited);
+    const options = state.choices.flatMap((c, i) => (distances.has(c.next) ? [i] : []));
+    if (state.default !== undefined && distances.has(state.default)) options.push(-1);
+    let chosen: number | undefined;
+    for (const option of options) {
+      const mark = this.world.mark();
+      const before = option === -1 ? state.choices.length : option;
+      for (let i = 0; i < before; i++) steer(i, false);
+      if (option >= 0) steer(option, true);
+      if ((await safely(matching)) === option) {
+        chosen = option;
+        break;
+      }
+      this.world.rollback(mark);
+    }
+    const index = chosen ?? (await matching());
+    const branch = index >= 0 ? state.choices[index] : undefined;
+    const next = branch?.next ?? state.default;
+    if (next === undefined) throw new StatesError("States.NoChoiceMatched", `No Choice rule of ${JSON.stringify(state.origin.name)} matched and it has no Default`);
+    this.decisions.set(state.origin.name, { state: state.origin.name, rule: branch !== undefined ? index : -1, next });
+    const assign = branch !== undefined ? branch.assign : state.assign;
+    if (jsonata) {
+      const output = await this.jsonataOutcome({ assign, output: branch?.output ?? state.output }, jroots, data, vars);
+      return { data: output, next };
+    }
+    const assigned = this.assign(assign, context, vars, selected);
+    const output = this.place(selected, selected, undefined, state.outputPath, context, vars);
+    this.setVariables(vars, assigned);
+    return { data: output, next };
+  }
+
+  private async parallel(state: ParallelState, data: unknown, vars: Vars): Promise<Step> {
+    const context = this.context(state.origin.name);
+    const next = nextOf(state);
+    if (state.queryLanguage === "JSONata") {
+      const roots = this.jsonataRoots(context, vars, data);
+      let input = data;
+      if (state.arguments !== undefined) {
+        demandField(this.world, state.arguments, roots);
+        input = await evaluateField(this.world, state.arguments, roots);
+      }
+      const outputs: unknown[] = [];
+      for (const branch of state.branches) outputs.push(await this.scope(branch, input, vars, false));
+      return { data: await this.jsonataOutcome(state, this.jsonataRoots(context, vars, data, outputs), outputs, vars), ...next };
+    }
+    const selected = this.inputPath(state.inputPath, data, context, vars);
+    const input = state.parameters === undefined ? selected : this.template(state.parameters, this.roots(context, vars, selected), "Parameters");
+    const outputs: unknown[] = [];
+    for (const branch of state.branches) outputs.push(await this.scope(branch, input, vars, false));
+    return { data: this.finish(state, data, outputs, context, vars), ...next };
+  }
+
+  private async map(state: MapState, data: unknown, vars: Vars): Promise<Step> {
+    const name = state.origin.name;
+    const context = this.context(name);
+    const next = nextOf(state);
+    const jsonata = state.queryLanguage === "JSONata";
+    const jroots = this.jsonataRoots(context, vars, data);
+    const roots = this.roots(context, vars, data);
+    for (const limit of [state.maxConcurrency, state.toleratedFailureCount, state.toleratedFailurePercentage]) this.dynamicNumber(limit, roots, jroots, "integer");
+    const selected = jsonata ? data : this.inputPath(state.inputPath, data, context, vars);
+    const items = await this.items(state, selected, context, vars);
+    const distributed = state.distributed !== undefined;
+    const inputs: unknown[] = [];
+    for (const [index, item] of items.slice(0, SIMULATED_ITEMS).entries()) {
+      const itemContext = this.context(name, { item: { index, value: item } });
+      if (state.itemSelector === undefined) inputs.push(item);
+      else if (jsonata) {
+        const itemRoots = this.jsonataRoots(itemContext, vars, selected);
+        demandField(this.world, state.itemSelector, itemRoots);
+        inputs.push(await evaluateField(this.world, state.itemSelector, itemRoots));
+      } else inputs.push(this.template(state.itemSelector, this.roots(itemContext, vars, selected), "ItemSelector"));
+    }
+    const batcher = state.distributed?.itemBatcher;
+    const children = batcher === undefined ? inputs : [await this.batch(batcher, inputs, context, vars, selected, jsonata)];
+    const outputs: unknown[] = [];
+    // A Distributed Map's children are separate executions: they see none of the Map's variables (ASL-8).
+    for (const child of children) outputs.push(await this.scope(state.processor, child, distributed ? {} : vars, false));
+    const writer = state.distributed?.resultWriter;
+    const raw = writer === undefined || (writer["Parameters"] === undefined && writer["Arguments"] === undefined) ? outputs : await this.writerResult(writer, selected, context, vars, jsonata);
+    if (jsonata) return { data: await this.jsonataOutcome(state, this.jsonataRoots(context, vars, data, raw), raw, vars), ...next };
+    return { data: this.finish(state, data, raw, context, vars), ...next };
+  }
+
+  /** The items of a Map: its dataset (ItemReader), ItemsPath (JSONPath) or Items (JSONata), made to be an array. */
+  private async items(state: MapState, selected: unknown, context: unknown, vars: Vars): Promise<unknown[]> {
+    const reader = state.distributed?.itemReader;
+    const jsonata = state.queryLanguage === "JSONata";
+    let items: unknown;
+    if (reader !== undefined) {
+      const field = reader["Arguments"] ?? reader["Parameters"];
+      const request = jsonata ? await this.jsonataValue(field, this.jsonataRoots(context, vars, selected)) : field === undefined ? {} : this.template(field, this.roots(context, vars, selected), "ItemReader");
+      const read = readerRequest(state.origin.name, reader, request, this.values);
+      this.reads.push(read);
+      items = read.items;
+    } else if (jsonata) {
+      const roots = this.jsonataRoots(context, vars, selected);
+      if (state.items === undefined) {
+        demandSteps(this.world, selected, [], "items");
+        items = selected;
+      } else {
+        demandField(this.world, state.items, roots, "items");
+        items = await evaluateField(this.world, state.items, roots);
+      }
+    } else {
+      demandPath(this.world, state.itemsPath, this.roots(context, vars, selected), "items");
+      items = selectPath(state.itemsPath, this.roots(context, vars, selected), "ItemsPath");
+    }
+    if (!Array.isArray(items)) throw new StatesError("States.Runtime", `Map state ${JSON.stringify(state.origin.name)}: the items are not an array: ${JSON.stringify(items)}`);
+    return items;
+  }
+
+  private async jsonataValue(value: unknown, roots: JsonataRoots): Promise<unknown> {
+    demandField(this.world, value, roots);
+    return evaluateField(this.world, value, roots);
+  }
+
+  /** ItemBatcher (ASL-6.8): the planner sends every simulated item in one batch `{BatchInput?, Items}`. */
+  private async batch(batcher: Readonly<Record<string, unknown>>, items: unknown[], context: unknown, vars: Vars, selected: unknown, jsonata: boolean): Promise<unknown> {
+    const batchInput = batcher["BatchInput"];
+    if (batchInput === undefined) return { Items: items };
+    const value = jsonata ? await this.jsonataValue(batchInput, this.jsonataRoots(context, vars, selected)) : this.template(batchInput, this.roots(context, vars, selected), "BatchInput");
+    return { BatchInput: value, Items: items };
+  }
+
+  /** A Distributed Map with a ResultWriter returns where it wrote the results (src/runtime/distributed/writer.ts). */
+  private async writerResult(writer: Readonly<Record<string, unknown>>, selected: unknown, context: unknown, vars: Vars, jsonata: boolean): Promise<unknown> {
+    const field = writer["Arguments"] ?? writer["Parameters"];
+    const request = jsonata ? await this.jsonataValue(field, this.jsonataRoots(context, vars, selected)) : this.template(field, this.roots(context, vars, selected), "ResultWriter");
+    const bucket = isContainer(request) && !Array.isArray(request) ? String(request["Bucket"] ?? "") : "";
+    const prefix = isContainer(request) && !Array.isArray(request) && typeof request["Prefix"] === "string" ? `${request["Prefix"]}/` : "";
+    return {
+      MapRunArn: "arn:aws:states:us-east-1:123456789012:mapRun:example/example:00000000-0000-0000-0000-000000000000",
+      ResultWriterDetails: { Bucket: bucket, Key: `${prefix}00000000-0000-0000-0000-000000000000/manifest.json` },
+    };
+  }
+}
+
+function nextOf(state: { transition: { kind: "next"; target: string } | { kind: "end" } }): { next?: string } {
+  return state.transition.kind === "next" ? { next: state.transition.target } : {};
+}
+
+/** Which rule matches, or -2 when evaluating the rules fails. */
+async function safely(matching: () => Promise<number>): Promise<number> {
+  try {
+    return await matching();
+  } catch (error) {
+    if (error instanceof StatesError || error instanceof JsonataFailure) return -2;
+    throw error;
+  }
+}
