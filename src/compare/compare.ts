@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/types.js";
 import { interpret } from "../interpret/interpreter.js";
-import type { MachineIR, ScopeIR, TaskState } from "../ir/types.js";
+import type { MachineIR, ScopeIR } from "../ir/types.js";
+import { allStates, taskStates } from "../ir/walk.js";
 import type { Json, TaskOverride } from "../runtime/index.js";
 import { transpile } from "../transpile.js";
 import { estimateCost, type CostOptions } from "./cost.js";
@@ -87,7 +88,7 @@ export async function compare(definition: unknown, options: CompareOptions): Pro
     if (run.recorded !== undefined) comparison.recorded = run.recorded;
     runs.push(comparison);
   }
-  const states = countStates(machine.scope);
+  const states = allStates(machine).length;
   return {
     machine: { name: stateMachineName, states },
     runs,
@@ -130,21 +131,4 @@ async function s3Classes(): Promise<DistributedMapOptions["s3"]> {
   } catch {
     throw new ModuleLoadError("this machine's Distributed Map reads or writes S3: npm install @aws-sdk/client-s3");
   }
-}
-
-function taskStates(machine: MachineIR): TaskState[] {
-  const out: TaskState[] = [];
-  const visit = (scope: ScopeIR): void => {
-    for (const s of scope.states) {
-      if (s.kind === "task") out.push(s);
-      if (s.kind === "parallel") s.branches.forEach(visit);
-      if (s.kind === "map") visit(s.processor);
-    }
-  };
-  visit(machine.scope);
-  return out;
-}
-
-function countStates(scope: ScopeIR): number {
-  return scope.states.reduce((n, s) => n + 1 + (s.kind === "parallel" ? s.branches.reduce((m, b) => m + countStates(b), 0) : s.kind === "map" ? countStates(s.processor) : 0), 0);
 }

@@ -16,7 +16,7 @@ import {
 import type { Outcome } from "../../src/compare/types.js";
 import { transpile } from "../../src/index.js";
 import type { Json, TaskInfo, TaskOverride } from "../../src/runtime/index.js";
-import { taskStates } from "../support/conformance.js";
+import { taskStates } from "../../src/ir/walk.js";
 import { setupSkipTime, teardownSkipTime } from "../support/skip-time.js";
 
 /*

@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { withDurableExecution } from "@aws/durable-execution-sdk-js";
-import { LocalDurableTestRunner } from "@aws/durable-execution-sdk-js-testing";
+import type { withDurableExecution } from "@aws/durable-execution-sdk-js";
 import { diffOutcomes } from "../../src/compare/diff.js";
+import { runGeneratedHandler } from "../../src/compare/run-handler.js";
 import type { Difference, Outcome } from "../../src/compare/types.js";
 import { transpile } from "../../src/index.js";
 import { interpret } from "../../src/interpret/interpreter.js";
-import type { MachineIR, ScopeIR, TaskState } from "../../src/ir/types.js";
+import type { MachineIR } from "../../src/ir/types.js";
+import { taskStates } from "../../src/ir/walk.js";
 import type { Json, TaskOverride } from "../../src/runtime/index.js";
 import { conformanceCases, type ConformanceCase } from "./shared.js";
 import { matchesExpected } from "./expected.js";
@@ -74,20 +75,6 @@ export async function generateCase(c: ConformanceCase): Promise<{ file: string; 
   const file = moduleFileFor(c.id);
   writeFileSync(file, result.code);
   return { file, ir: result.ir };
-}
-
-/** Every Task state of a machine, in every scope. */
-export function taskStates(machine: MachineIR): TaskState[] {
-  const out: TaskState[] = [];
-  const visit = (scope: ScopeIR): void => {
-    for (const s of scope.states) {
-      if (s.kind === "task") out.push(s);
-      if (s.kind === "parallel") s.branches.forEach(visit);
-      if (s.kind === "map") visit(s.processor);
-    }
-  };
-  visit(machine.scope);
-  return out;
 }
 
 /**
@@ -179,26 +166,16 @@ export async function runCase(c: ConformanceCase): Promise<CaseResult> {
   const module = (await import(pathToFileURL(generated.file).href)) as { makeHandler: (o: { tasks: Record<string, TaskOverride> }) => ReturnType<typeof withDurableExecution> };
   const lambdas = ((c as { lambdas?: LambdaSpec[] }).lambdas ?? []) as LambdaSpec[];
   const failure = (c as { trace?: Array<{ type: string; cause?: unknown }> }).trace?.find((e) => /^(LambdaFunctionFailed|TaskFailed)$/.test(e.type) && e.cause !== undefined);
-  const handler = module.makeHandler({ tasks: lambdaMocks(generated.ir, lambdas, failure?.cause) });
-  let executionArn = "";
-  let functionArn = "";
-  const runner = new LocalDurableTestRunner({
-    handlerFunction: (async (event: { DurableExecutionArn: string }, context: { invokedFunctionArn?: string }) => {
-      executionArn = event.DurableExecutionArn;
-      functionArn = context.invokedFunctionArn ?? "";
-      return (handler as (e: unknown, c: unknown) => Promise<unknown>)(event, context);
-    }) as typeof handler,
+  const handled = await runGeneratedHandler(module.makeHandler, c.input as Json, lambdaMocks(generated.ir, lambdas, failure?.cause));
+  const mismatch = matchesExpected(c, toActual(handled.outcome));
+  // The reference interpreter on the same input and mocks, as the same execution (issue #5 differential testing).
+  const interpreted = await interpret(generated.ir, c.input as Json, {
+    tasks: lambdaMocks(generated.ir, lambdas, failure?.cause),
+    stateMachineName: "ConformanceMachine",
+    executionArn: handled.executionArn,
+    functionArn: handled.functionArn,
   });
-  const execution = await runner.run({ payload: c.input });
-  const status = execution.getStatus() ?? "UNKNOWN";
-  const actual =
-    status === "SUCCEEDED"
-      ? { status, output: execution.getResult() }
-      : { status, error: execution.getError()?.errorType ?? "", cause: execution.getError()?.errorMessage ?? "" };
-  const mismatch = matchesExpected(c, actual);
-  // The reference interpreter on the same input and mocks (issue #5 differential testing).
-  const interpreted = await interpret(generated.ir, c.input as Json, { tasks: lambdaMocks(generated.ir, lambdas, failure?.cause), stateMachineName: "ConformanceMachine", executionArn, functionArn });
-  const handlerOutcome: Outcome = status === "SUCCEEDED" ? { status: "SUCCEEDED", output: (execution.getResult() ?? null) as Json } : { status: "FAILED", error: actual.error ?? "", cause: actual.cause ?? "" };
+  const handlerOutcome: Outcome = handled.outcome;
   return {
     id: c.id,
     category: categoryOf(c),
