@@ -1,7 +1,7 @@
 import { evaluateChoiceRule } from "../../runtime/choice.js";
 import { StatesError } from "../../runtime/errors.js";
 import type { PathRoots } from "../../runtime/types.js";
-import { assignSteps, demandSteps, locateSteps, parseJsonPath, pathSteps, removeSteps, rootDocument } from "./paths.js";
+import { assignSteps, demandSteps, locateSteps, parseJsonPath, pathSteps, removeSteps, rootDocument, rootSlot } from "./paths.js";
 import { EXAMPLE_TIMESTAMP, type LeafKind, type World } from "./world.js";
 
 /**
@@ -53,13 +53,14 @@ function satisfyDataTest(world: World, rule: Readonly<Record<string, unknown>>, 
   if (path === undefined) return false;
   const { root, steps, rest } = pathSteps(path);
   const document = rootDocument(root, roots);
+  const slot = rootSlot(root, roots);
   const definite = rest === undefined && steps.length === path.segments.length && path.fn === null;
   const operand = rule[operator];
   if (operator === "IsPresent") {
     if (evaluates(rule, roots) === want) return true;
     if (!definite) return false;
     const present = operand === want;
-    if (present) demandSteps(world, document, steps, "any");
+    if (present) demandSteps(world, document, steps, "any", slot);
     else removeSteps(world, document, steps);
     return evaluates(rule, roots) === want;
   }
@@ -68,7 +69,7 @@ function satisfyDataTest(world: World, rule: Readonly<Record<string, unknown>>, 
     const mark = world.mark();
     const current = locateSteps(document, steps);
     if (current === undefined || !Object.is(current.value, candidate)) {
-      if (!assignSteps(world, document, steps, candidate)) {
+      if (!assignSteps(world, document, steps, candidate, slot)) {
         world.rollback(mark);
         continue;
       }
@@ -115,7 +116,7 @@ function operandValue(world: World, operand: unknown, family: string, roots: Pat
   const { root, steps, rest } = pathSteps(path);
   if (rest !== undefined) return undefined;
   const document = rootDocument(root, roots);
-  demandSteps(world, document, steps, FAMILY_KIND[family] ?? "any");
+  demandSteps(world, document, steps, FAMILY_KIND[family] ?? "any", rootSlot(root, roots));
   return locateSteps(document, steps)?.value;
 }
 

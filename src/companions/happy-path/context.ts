@@ -1,8 +1,9 @@
-import { EXAMPLE_ROLE_ARN, EXAMPLE_TIMESTAMP } from "./world.js";
+import { EXAMPLE_TIMESTAMP } from "./world.js";
 
 /**
- * The context object (ASL-7: `$$`, or `$states.context` in JSONata) as the planner shows it to a state. The values
- * are examples of the right shape; `Execution.Input` is the plan's input itself, so paths through it reach the input.
+ * The context object (ASL-7: `$$`, or `$states.context` in JSONata) as the planner shows it to a state: the fields the
+ * runtime gives (src/runtime/execution.ts), with example values; `Execution.Input` is the plan's input itself, so paths
+ * through it reach the input.
  */
 export interface ContextOptions {
   stateMachineName: string;
@@ -18,14 +19,8 @@ export const EXAMPLE_EXECUTION_ARN = "arn:aws:lambda:us-east-1:123456789012:func
 
 export function contextObject(options: ContextOptions): Record<string, unknown> {
   const context: Record<string, unknown> = {
-    Execution: {
-      Id: EXAMPLE_EXECUTION_ARN,
-      Input: options.input,
-      Name: "example",
-      RoleArn: EXAMPLE_ROLE_ARN,
-      StartTime: EXAMPLE_TIMESTAMP,
-      RedriveCount: 0,
-    },
+    // The fields src/runtime/execution.ts gives (no RoleArn: a durable execution has none).
+    Execution: { Id: EXAMPLE_EXECUTION_ARN, Input: options.input, Name: "example", StartTime: EXAMPLE_TIMESTAMP, RedriveCount: 0 },
     StateMachine: { Id: `arn:aws:states:us-east-1:123456789012:stateMachine:${options.stateMachineName}`, Name: options.stateMachineName },
     State: { Name: options.state, EnteredTime: EXAMPLE_TIMESTAMP, RetryCount: 0 },
   };

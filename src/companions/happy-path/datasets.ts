@@ -74,12 +74,15 @@ export function datasetText(format: Exclude<DatasetFormat, "listing" | "unsuppor
       return items.map((item) => JSON.stringify(item)).join("\n");
     case "CSV": {
       const delimiter = csv?.delimiter ?? ",";
-      const headers = csv?.headers ?? [...new Set(items.flatMap((item) => (isPlainObject(item) ? Object.keys(item) : [])))];
+      // A row needs a column: items nothing reads a field of get one, named "value".
+      const keys = [...new Set(items.flatMap((item) => (isPlainObject(item) ? Object.keys(item) : [])))];
+      const headers = csv?.headers ?? (keys.length > 0 ? keys : ["value"]);
+      const fallback = keys.length === 0 && csv?.headers === undefined;
       const cell = (value: unknown): string => {
         const text = typeof value === "string" ? value : value === undefined ? "" : JSON.stringify(value);
         return /[",\r\n|;\t ]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
       };
-      const rows = items.map((item) => headers.map((h) => cell(isPlainObject(item) ? item[h] : undefined)).join(delimiter));
+      const rows = items.map((item) => headers.map((h) => cell(fallback ? "value" : isPlainObject(item) ? item[h] : undefined)).join(delimiter));
       return [...(csv?.headers === undefined ? [headers.map(cell).join(delimiter)] : []), ...rows].join("\n");
     }
   }

@@ -4,14 +4,15 @@ import type { ScopeIR, StateIR } from "../../ir/types.js";
  * Which states of a scope can still end it successfully, and how many transitions away: a Succeed state, or a state
  * whose transition is `End` (ASL-3), following Next, Choice rules and Default, never a Catcher (a happy path has no
  * failures). States in `excluded` (already visited) are avoided, so a polling loop is left by its exit, not re-entered.
+ * With `ends: "any"`, a Fail state counts as an end too (a failure an enclosing Catcher may handle).
  */
-export function successDistances(scope: ScopeIR, excluded: ReadonlySet<string>): ReadonlyMap<string, number> {
+export function successDistances(scope: ScopeIR, excluded: ReadonlySet<string>, ends: "success" | "any" = "success"): ReadonlyMap<string, number> {
   const byName = new Map(scope.states.map((s) => [s.origin.name, s]));
   const distance = new Map<string, number>();
   const queue: string[] = [];
   for (const state of scope.states) {
     if (excluded.has(state.origin.name)) continue;
-    if (endsScope(state)) {
+    if (endsScope(state) || (ends === "any" && state.kind === "fail")) {
       distance.set(state.origin.name, 0);
       queue.push(state.origin.name);
     }

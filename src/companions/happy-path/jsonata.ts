@@ -188,7 +188,7 @@ function demandNode(world: World, node: ExprNode, roots: JsonataRoots, kind: Lea
     case "path":
     case "variable": {
       const rooted = rootedPath(node, roots);
-      if (rooted !== undefined) demandSteps(world, rooted.document, rooted.steps, rooted.more ? "array" : (kind ?? "any"), rooted.slot);
+      if (rooted !== undefined) demandSteps(world, rooted.document, rooted.steps, rooted.more ? "array" : (kind ?? "any"), rooted.slot, true);
       if (node.type === "path") for (const step of node.steps.slice(1)) demandStages(world, step, roots);
       return;
     }
@@ -295,7 +295,7 @@ function steer(world: World, node: ExprNode, want: boolean, roots: JsonataRoots)
     if (name === "exists" && first !== undefined) {
       const rooted = rootedPath(first, roots);
       if (rooted === undefined || rooted.more) return false;
-      return want ? demandSteps(world, rooted.document, rooted.steps, "any") !== undefined : removeSteps(world, rooted.document, rooted.steps);
+      return want ? demandSteps(world, rooted.document, rooted.steps, "any", rooted.slot) !== undefined : removeSteps(world, rooted.document, rooted.steps);
     }
     if (name === "contains" && first !== undefined && second?.type === "string") {
       return tryValues(world, first, want ? [second.value] : [""], roots);
@@ -371,7 +371,7 @@ function tryValues(world: World, node: ExprNode, values: readonly unknown[], roo
   if (rooted === undefined || rooted.more) return false;
   for (const value of values) {
     const mark = world.mark();
-    if (assignSteps(world, rooted.document, rooted.steps, value)) return true;
+    if (assignSteps(world, rooted.document, rooted.steps, value, rooted.slot)) return true;
     world.rollback(mark);
   }
   return false;

@@ -62,9 +62,20 @@ function strengthOf(kind: LeafKind): Strength {
  * Make `steps` resolve under `root`, creating missing objects, arrays and the last value (of `kind`) wherever the plan
  * allows. Returns the slot of the last step, or undefined when the path cannot be made to resolve.
  */
-export function demandSteps(world: World, root: unknown, steps: readonly Step[], kind: LeafKind, rootSlot?: Slot): Slot | undefined {
+export function demandSteps(world: World, root: unknown, steps: readonly Step[], kind: LeafKind, rootSlot?: Slot, mapArrays = false): Slot | undefined {
   let current = root;
   let slot = rootSlot ?? world.holderOf(root);
+  // JSONata maps a name step over an array's items (`$states.input.Items.id`): the demand goes to each item.
+  const first = steps[0];
+  if (mapArrays && typeof first === "string" && Array.isArray(current)) {
+    if (current.length === 0 && slot !== undefined && !replace(world, slot, [{}], "typed", "items")) return undefined;
+    const items = read(slot ?? { parent: [], key: 0 }) ?? current;
+    let last: Slot | undefined;
+    for (const [i, item] of (Array.isArray(items) ? items : current).entries()) {
+      last = demandSteps(world, item, steps, kind, { parent: (Array.isArray(items) ? items : current) as unknown[], key: i }, true) ?? last;
+    }
+    return last;
+  }
   if (steps.length === 0) {
     if (slot !== undefined && !matchesKind(current, kind)) replace(world, slot, placeholder(kind, "value"), strengthOf(kind), kind);
     return slot;
@@ -87,6 +98,7 @@ export function demandSteps(world: World, root: unknown, steps: readonly Step[],
     }
     current = read(child);
     slot = child;
+    if (mapArrays && Array.isArray(current) && typeof steps[i + 1] === "string") return demandSteps(world, current, steps.slice(i + 1), kind, child, true);
   }
   return slot;
 }
@@ -123,15 +135,16 @@ function replace(world: World, slot: Slot, value: unknown, strength: Strength, k
  * Set the value at `steps` to `value`, chosen to steer a Choice (strength `fixed`). False when the plan cannot hold
  * it there (a value written in the definition, computed by an intrinsic, or already fixed differently).
  */
-export function assignSteps(world: World, root: unknown, steps: readonly Step[], value: unknown): boolean {
+export function assignSteps(world: World, root: unknown, steps: readonly Step[], value: unknown, rootSlot?: Slot): boolean {
   if (steps.length === 0) {
-    const slot = world.holderOf(root);
+    const slot = rootSlot ?? world.holderOf(root);
+    if (slot !== undefined && Object.is(read(slot), value)) return true;
     return slot !== undefined && replace(world, slot, value, "fixed", kindOfValue(value));
   }
   const last = steps[steps.length - 1] as Step;
   const sort = typeof last === "number" ? "array" : "object";
   const prefix = steps.slice(0, -1);
-  const parentSlot = prefix.length === 0 ? world.holderOf(root) : demandSteps(world, root, prefix, sort);
+  const parentSlot = prefix.length === 0 ? (rootSlot ?? world.holderOf(root)) : demandSteps(world, root, prefix, sort, rootSlot);
   const container = ensureContainer(world, prefix.length === 0 ? root : parentSlot === undefined ? undefined : read(parentSlot), parentSlot, sort);
   if (container === undefined) return false;
   const slot: Slot = { parent: container, key: typeof last === "number" && Array.isArray(container) ? last : String(last) };

@@ -32,7 +32,8 @@ export interface HappyPathPlan {
   trace: string[];
   /** The branch each Choice state takes. */
   decisions: ChoiceDecision[];
-  outcome: { kind: "succeeded" } | { kind: "failed"; state: string; error: string; cause: string };
+  /** How the planned run ends; `exact` when the error name is fixed (not computed from data, as by ErrorPath). */
+  outcome: { kind: "succeeded" } | { kind: "failed"; state: string; error: string; cause: string; exact: boolean };
   /** What each Distributed Map reads from S3, with the planned items. */
   datasets: DatasetRead[];
   /** The values reached a fixpoint; false when the last run still changed them (the plan may not hold). */

@@ -1,7 +1,7 @@
 import type { ChoiceState, FailState, MachineIR, MapState, ParallelState, PassState, ResultFlow, ScopeIR, StateIR, SucceedState, TaskState, WaitState } from "../../ir/types.js";
 import { firstMatchingChoice } from "../../runtime/choice.js";
 import { applyInputPath, applyOutputPath, applyResultPath, applyResultSelector } from "../../runtime/dataflow.js";
-import { StatesError } from "../../runtime/errors.js";
+import { errorMatches, StatesError } from "../../runtime/errors.js";
 import { selectPath } from "../../runtime/jsonpath.js";
 import { evaluateTemplate } from "../../runtime/template.js";
 import type { PathRoots } from "../../runtime/types.js";
@@ -12,7 +12,7 @@ import { demandField, evaluateField, JsonataFailure, steerCondition, type Jsonat
 import { demandPath, demandSteps, parseJsonPath, pathSteps } from "./paths.js";
 import { readerRequest, type DatasetRead } from "./datasets.js";
 import { demandDynamic, demandTemplate, linkTemplate } from "./templates.js";
-import { isContainer, type World } from "./world.js";
+import { isContainer, matchesKind, type World } from "./world.js";
 
 /**
  * One run of the machine on the plan's values, state by state, with the runtime's own data-flow functions (ASL-3.1)
@@ -31,7 +31,8 @@ export interface PlanValues {
   datasets: Record<string, unknown>;
 }
 
-export type Outcome = { kind: "succeeded"; output: unknown } | { kind: "failed"; state: string; error: string; cause: string };
+/** `exact`: the error name is written in the definition (or raised by the runtime), not computed from data. */
+export type Outcome = { kind: "succeeded"; output: unknown } | { kind: "failed"; state: string; error: string; cause: string; exact: boolean };
 
 export interface SimulationResult {
   outcome: Outcome;
@@ -58,6 +59,7 @@ export class StateFailure extends Error {
     readonly state: string,
     readonly error: string,
     readonly detail: string,
+    readonly exact = true,
   ) {
     super(`${state}: ${error}: ${detail}`);
   }
@@ -65,6 +67,8 @@ export class StateFailure extends Error {
 
 /** Iterations simulated per Map: later items are assumed to behave like these (the mocks do not change). */
 const SIMULATED_ITEMS = 5;
+/** Top-level states recorded for the test's description. */
+const TRACE_LIMIT = 200;
 /** States one run may enter before the planner gives up (an unavoidable loop). */
 const STEP_BUDGET = 5000;
 
@@ -81,7 +85,7 @@ export async function simulate(machine: MachineIR, values: PlanValues, stateMach
     outcome = { kind: "succeeded", output: await simulator.scope(machine.scope, values.inputs["input"], {}, true) };
   } catch (error) {
     if (!(error instanceof StateFailure)) throw error;
-    outcome = { kind: "failed", state: error.state, error: error.error, cause: error.detail };
+    outcome = { kind: "failed", state: error.state, error: error.error, cause: error.detail, exact: error.exact };
   }
   return { outcome, calls: [...simulator.calls], trace: simulator.trace, reads: simulator.reads, decisions: [...simulator.decisions.values()] };
 }
@@ -116,19 +120,40 @@ class Simulator {
       if (state === undefined) throw new StateFailure(name, "States.Runtime", `no state named ${JSON.stringify(name)}`);
       if (--this.budget < 0) throw new StateFailure(name, "States.Runtime", "the planner found no way out of a loop");
       visited.add(name);
-      if (top) this.trace.push(name);
+      if (top && this.trace.length < TRACE_LIMIT) this.trace.push(name);
       let step: Step;
       try {
         step = await this.state(scope, state, data, vars, visited);
       } catch (error) {
-        if (error instanceof StateFailure) throw error;
-        if (error instanceof StatesError || error instanceof JsonataFailure) throw new StateFailure(name, error.name, error.message);
-        throw error;
+        const failure = asFailure(error, name);
+        const caught = state.kind === "task" || state.kind === "parallel" || state.kind === "map" ? await this.caught(state, failure, data, vars) : undefined;
+        if (caught === undefined) throw failure;
+        step = caught;
       }
       if (step.next === undefined) return step.data;
       data = step.data;
       name = step.next;
     }
+  }
+
+  /**
+   * A failure the state catches (ASL-9): the first Catcher whose ErrorEquals matches (States.Runtime never does) gives
+   * the output — the error output `{Error, Cause}` placed by its ResultPath (JSONPath) or its Output (JSONata) — and
+   * the next state. Undefined when no Catcher matches.
+   */
+  private async caught(state: TaskState | ParallelState | MapState, failure: StateFailure, data: unknown, vars: Vars): Promise<Step | undefined> {
+    const catcher = state.catch.find((c) => errorMatches(c.errorEquals, failure.error));
+    if (catcher === undefined) return undefined;
+    const errorOutput = { Error: failure.error, Cause: failure.detail };
+    const context = this.context(state.origin.name);
+    if (state.queryLanguage === "JSONata") {
+      const roots: JsonataRoots = { states: { input: data, context, errorOutput }, variables: vars };
+      return { data: await this.jsonataOutcome(catcher, roots, errorOutput, vars), next: catcher.next };
+    }
+    const assigned = this.assign(catcher.assign, context, vars, errorOutput);
+    const output = this.place(data, errorOutput, catcher.resultPath, undefined, context, vars);
+    this.setVariables(vars, assigned);
+    return { data: output, next: catcher.next };
   }
 
   private state(scope: ScopeIR, state: StateIR, data: unknown, vars: Vars, visited: ReadonlySet<string>): Promise<Step> {
@@ -240,9 +265,29 @@ class Simulator {
     return output;
   }
 
-  private dynamicNumber(value: { kind: string; path?: string; expression?: string } | undefined, roots: PathRoots, jsonata: JsonataRoots | undefined, kind: "timeout" | "integer" | "number"): void {
-    if (value?.kind === "path" && value.path !== undefined) demandDynamic(this.world, value.path, roots, kind);
-    if (value?.kind === "expression" && jsonata !== undefined) demandField(this.world, value.expression, jsonata, kind);
+  /**
+   * A number read at run time (…Path in JSONPath, an expression in JSONata): made to exist, then checked as the
+   * runtime checks it (src/runtime/numbers.ts), so a definition that gives it a wrong value fails here too.
+   */
+  private async dynamicNumber(
+    state: string,
+    field: string,
+    value: { kind: string; path?: string; expression?: string } | undefined,
+    roots: PathRoots,
+    jsonata: JsonataRoots | undefined,
+    kind: "timeout" | "integer" | "number",
+    range: { min: number; max?: number },
+  ): Promise<void> {
+    let read: unknown;
+    if (value?.kind === "path" && value.path !== undefined) {
+      demandDynamic(this.world, value.path, roots, kind);
+      read = selectPath(value.path, roots, `${field}Path`);
+    } else if (value?.kind === "expression" && value.expression !== undefined && jsonata !== undefined) {
+      demandField(this.world, value.expression, jsonata, kind);
+      read = await evaluateField(this.world, value.expression, jsonata);
+    } else return;
+    const valid = typeof read === "number" && (kind === "number" || Number.isInteger(read)) && read >= range.min && (range.max === undefined || read <= range.max);
+    if (!valid) throw new StatesError("States.Runtime", `State ${JSON.stringify(state)}: ${field} gives ${JSON.stringify(read)}, which is not a valid value`);
   }
 
   // ── states ───────────────────────────────────────────────────────────────────────────────────────
@@ -260,8 +305,8 @@ class Simulator {
     if (state.queryLanguage === "JSONata") {
       const roots = this.jsonataRoots(context, vars, data);
       if (state.credentials !== undefined) demandField(this.world, state.credentials, roots, "role-arn");
-      this.dynamicNumber(state.timeoutSeconds, this.roots(context, vars, data), roots, "timeout");
-      this.dynamicNumber(state.heartbeatSeconds, this.roots(context, vars, data), roots, "timeout");
+      await this.dynamicNumber(name, "TimeoutSeconds", state.timeoutSeconds, this.roots(context, vars, data), roots, "timeout", { min: 1 });
+      await this.dynamicNumber(name, "HeartbeatSeconds", state.heartbeatSeconds, this.roots(context, vars, data), roots, "timeout", { min: 1 });
       if (state.arguments !== undefined) {
         demandField(this.world, state.arguments, roots);
         await evaluateField(this.world, state.arguments, roots);
@@ -271,8 +316,8 @@ class Simulator {
     }
     const roots = this.roots(context, vars, data);
     if (state.credentials !== undefined) demandTemplate(this.world, state.credentials, roots, "role-arn");
-    this.dynamicNumber(state.timeoutSeconds, roots, undefined, "timeout");
-    this.dynamicNumber(state.heartbeatSeconds, roots, undefined, "timeout");
+    await this.dynamicNumber(name, "TimeoutSeconds", state.timeoutSeconds, roots, undefined, "timeout", { min: 1 });
+    await this.dynamicNumber(name, "HeartbeatSeconds", state.heartbeatSeconds, roots, undefined, "timeout", { min: 1 });
     const selected = this.inputPath(state.inputPath, data, context, vars);
     if (state.parameters !== undefined) this.template(state.parameters, this.roots(context, vars, selected), "Parameters");
     return { data: this.finish(state, data, raw(), context, vars), ...next };
@@ -308,7 +353,9 @@ class Simulator {
     const selected = this.inputPath(state.inputPath, data, context, vars);
     if (state.duration.value.kind === "path") {
       demandPath(this.world, state.duration.value.path, this.roots(context, vars, selected), kind);
-      selectPath(state.duration.value.path, this.roots(context, vars, selected), kind === "integer" ? "SecondsPath" : "TimestampPath");
+      const value = selectPath(state.duration.value.path, this.roots(context, vars, selected), kind === "integer" ? "SecondsPath" : "TimestampPath");
+      const valid = kind === "integer" ? Number.isInteger(value) && (value as number) >= 0 : matchesKind(value, "timestamp");
+      if (!valid) throw new StatesError("States.Runtime", `State ${JSON.stringify(state.origin.name)}: the ${kind === "integer" ? "SecondsPath" : "TimestampPath"} value ${JSON.stringify(value)} is not valid`);
     }
     const assigned = this.assign(state.assign, context, vars, selected);
     const output = this.place(selected, selected, undefined, state.outputPath, context, vars);
@@ -337,7 +384,8 @@ class Simulator {
       const value = await evaluateField(this.world, field.expression, this.jsonataRoots(context, vars, data));
       return typeof value === "string" ? value : JSON.stringify(value);
     };
-    throw new StateFailure(state.origin.name, await text(state.error, "States.Fail"), await text(state.cause, ""));
+    const exact = state.error === undefined || state.error.kind === "literal";
+    throw new StateFailure(state.origin.name, await text(state.error, ""), await text(state.cause, ""), exact);
   }
 
   private async choice(scope: ScopeIR, state: ChoiceState, data: unknown, vars: Vars, visited: ReadonlySet<string>): Promise<Step> {
@@ -362,9 +410,14 @@ class Simulator {
       if (jsonata) steerCondition(this.world, branch.condition, want, jroots);
       else if (branch.rule !== undefined) satisfyRule(this.world, branch.rule, want, roots);
     };
-    const distances = successDistances(scope, visited);
-    const options = state.choices.flatMap((c, i) => (distances.has(c.next) ? [i] : []));
-    if (state.default !== undefined && distances.has(state.default)) options.push(-1);
+    // Branches that end the scope successfully first, then those that at least leave it (a Fail an enclosing Catcher
+    // may handle), rather than loop.
+    const options: number[] = [];
+    for (const ends of ["success", "any"] as const) {
+      const distances = successDistances(scope, visited, ends);
+      for (const [i, c] of state.choices.entries()) if (distances.has(c.next) && !options.includes(i)) options.push(i);
+      if (state.default !== undefined && distances.has(state.default) && !options.includes(-1)) options.push(-1);
+    }
     let chosen: number | undefined;
     for (const option of options) {
       const mark = this.world.mark();
@@ -421,7 +474,9 @@ class Simulator {
     const jsonata = state.queryLanguage === "JSONata";
     const jroots = this.jsonataRoots(context, vars, data);
     const roots = this.roots(context, vars, data);
-    for (const limit of [state.maxConcurrency, state.toleratedFailureCount, state.toleratedFailurePercentage]) this.dynamicNumber(limit, roots, jroots, "integer");
+    await this.dynamicNumber(name, "MaxConcurrency", state.maxConcurrency, roots, jroots, "integer", { min: 0 });
+    await this.dynamicNumber(name, "ToleratedFailureCount", state.toleratedFailureCount, roots, jroots, "integer", { min: 0 });
+    await this.dynamicNumber(name, "ToleratedFailurePercentage", state.toleratedFailurePercentage, roots, jroots, "number", { min: 0, max: 100 });
     const selected = jsonata ? data : this.inputPath(state.inputPath, data, context, vars);
     const items = await this.items(state, selected, context, vars);
     const distributed = state.distributed !== undefined;
@@ -438,12 +493,34 @@ class Simulator {
     const batcher = state.distributed?.itemBatcher;
     const children = batcher === undefined ? inputs : [await this.batch(batcher, inputs, context, vars, selected, jsonata)];
     const outputs: unknown[] = [];
+    const failures: StateFailure[] = [];
     // A Distributed Map's children are separate executions: they see none of the Map's variables (ASL-8).
-    for (const child of children) outputs.push(await this.scope(state.processor, child, distributed ? {} : vars, false));
+    for (const child of children) {
+      try {
+        outputs.push(await this.scope(state.processor, child, distributed ? {} : vars, false));
+      } catch (error) {
+        const tolerant = distributed || state.toleratedFailureCount !== undefined || state.toleratedFailurePercentage !== undefined;
+        if (!(error instanceof StateFailure) || !tolerant) throw error;
+        failures.push(error);
+        outputs.push(null);
+      }
+    }
+    if (failures.length > 0) this.tolerate(state, failures.length, children.length, roots);
     const writer = state.distributed?.resultWriter;
     const raw = writer === undefined || (writer["Parameters"] === undefined && writer["Arguments"] === undefined) ? outputs : await this.writerResult(writer, selected, context, vars, jsonata);
     if (jsonata) return { data: await this.jsonataOutcome(state, this.jsonataRoots(context, vars, data, raw), raw, vars), ...next };
     return { data: this.finish(state, data, raw, context, vars), ...next };
+  }
+
+  /** ToleratedFailureCount / ToleratedFailurePercentage (ASL-6.8): beyond them the Map fails. */
+  private tolerate(state: MapState, failed: number, total: number, roots: PathRoots): void {
+    const limit = (value: MapState["toleratedFailureCount"]): number | undefined =>
+      value?.kind === "literal" ? value.value : value?.kind === "path" ? (selectPath(value.path, roots) as number) : undefined;
+    const percentage = limit(state.toleratedFailurePercentage);
+    // A Distributed Map tolerates no failure by default (src/runtime/distributed-map.ts).
+    const count = limit(state.toleratedFailureCount) ?? (percentage === undefined ? 0 : undefined);
+    const exceeded = (count !== undefined && failed > count) || (percentage !== undefined && (failed / total) * 100 > percentage);
+    if (exceeded) throw new StatesError("States.ExceedToleratedFailureThreshold", `Map state ${JSON.stringify(state.origin.name)} exceeded its tolerated failures`);
   }
 
   /** The items of a Map: its dataset (ItemReader), ItemsPath (JSONPath) or Items (JSONata), made to be an array. */
@@ -454,6 +531,10 @@ class Simulator {
     if (reader !== undefined) {
       const field = reader["Arguments"] ?? reader["Parameters"];
       const request = jsonata ? await this.jsonataValue(field, this.jsonataRoots(context, vars, selected)) : field === undefined ? {} : this.template(field, this.roots(context, vars, selected), "ItemReader");
+      const config = reader["ReaderConfig"];
+      if (isContainer(config) && !Array.isArray(config) && typeof config["MaxItemsPath"] === "string") {
+        await this.dynamicNumber(state.origin.name, "MaxItems", { kind: "path", path: config["MaxItemsPath"] }, this.roots(context, vars, selected), undefined, "integer", { min: 0 });
+      }
       const read = readerRequest(state.origin.name, reader, request, this.values);
       this.reads.push(read);
       items = read.items;
@@ -502,6 +583,13 @@ class Simulator {
 
 function nextOf(state: { transition: { kind: "next"; target: string } | { kind: "end" } }): { next?: string } {
   return state.transition.kind === "next" ? { next: state.transition.target } : {};
+}
+
+/** Any failure of a state as a StateFailure; errors that are not ASL failures (bugs) pass through. */
+function asFailure(error: unknown, state: string): StateFailure {
+  if (error instanceof StateFailure) return error;
+  if (error instanceof StatesError || error instanceof JsonataFailure) return new StateFailure(state, error.name, error.message);
+  throw error;
 }
 
 /** Which rule matches, or -2 when evaluating the rules fails. */
