@@ -87,11 +87,15 @@ function wrap(text: string, width = 112): string[] {
   return lines;
 }
 
+/** States of the planned path the test's comment lists. */
+const DESCRIBED_STATES = 40;
+
 /** What the input drives the machine through, in words. */
 function pathDescription(machine: MachineIR, plan: HappyPathPlan): string[] {
   const decisions = new Map(plan.decisions.map((d) => [d.state, d]));
   const kinds = new Map(allStates(machine).map(({ state }) => [state.origin.name, state.kind]));
-  const steps = plan.trace.map((name) => {
+  const shown = plan.trace.slice(0, DESCRIBED_STATES);
+  const steps = shown.map((name) => {
     const decision = decisions.get(name);
     if (decision === undefined) return JSON.stringify(name);
     const taken = decision.rule === -1 ? "Default" : `rule ${decision.rule + 1}`;
@@ -100,7 +104,7 @@ function pathDescription(machine: MachineIR, plan: HappyPathPlan): string[] {
   const nested = plan.decisions.filter((d) => !plan.trace.includes(d.state));
   const end = plan.outcome.kind === "succeeded" ? "succeeds" : `fails in ${JSON.stringify(plan.outcome.state)} with ${plan.outcome.error}`;
   const paragraphs = [
-    `The execution input of the planned path: ${steps.join(" → ")}; the execution ${end}.`,
+    `The execution input of the planned path: ${steps.join(" → ")}${plan.trace.length > shown.length ? " → …" : ""}; the execution ${end}.`,
     "asl2durable derived it from the definition: every path the states read exists, with a placeholder of the kind its use " +
       "needs (a string by default, a number for arithmetic, one item for a Map), and each Choice takes the first rule that " +
       "leads to a successful end, with the values its rules read chosen to match it.",

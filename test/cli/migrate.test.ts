@@ -28,6 +28,12 @@ describe("migrate", () => {
     const handler = readFileSync(`${OUT}order-processing.ts`, "utf8");
     assert.match(handler, /export function makeHandler/);
     assert.ok(existsSync(`${OUT}order-processing.test.ts`));
+    // The deployment construct grants the exact Lambda functions the Tasks call; the report lists every state.
+    const construct = readFileSync(`${OUT}order-processing.construct.ts`, "utf8");
+    assert.match(construct, /lambda:InvokeFunction/);
+    assert.match(construct, /arn:aws:lambda:us-east-1:123456789012:function:charge-card/);
+    const report = readFileSync(`${OUT}order-processing.migration.md`, "utf8");
+    for (const state of ["Validate Order", "Charge Card", "Wait For Shipment", "Notify"]) assert.ok(report.includes(state), `the report names ${state}`);
     const run = spawnSync(process.execPath, ["--import", "tsx", "--conditions=asl2durable-source", "--test", `${OUT}order-processing.test.ts`], {
       encoding: "utf8",
       timeout: 120_000,

@@ -53,7 +53,7 @@ export interface ChoiceDecision {
   next: string;
 }
 
-/** A state failed: the run ends there (the planner never takes a Catcher). */
+/** A state failed: the run ends there unless a Catcher of the state (or of an enclosing one) handles it. */
 export class StateFailure extends Error {
   constructor(
     readonly state: string,
@@ -109,8 +109,10 @@ class Simulator {
     return contextObject({ stateMachineName: this.stateMachineName, input: this.values.inputs["input"], state, ...options });
   }
 
+  /** Run a scope (the machine, a branch, an iteration) from StartAt to its end; it reads the outer variables (ASL-8). */
   async scope(scope: ScopeIR, input: unknown, outer: Vars, top: boolean): Promise<unknown> {
-    const vars: Vars = { ...outer };
+    const vars: Vars = {};
+    this.setVariables(vars, outer);
     const byName = new Map(scope.states.map((s) => [s.origin.name, s]));
     const visited = new Set<string>();
     let name = scope.startAt;
@@ -421,9 +423,10 @@ class Simulator {
     let chosen: number | undefined;
     for (const option of options) {
       const mark = this.world.mark();
+      // The chosen rule first: the values it needs are fixed before the earlier rules are made false around them.
+      if (option >= 0) steer(option, true);
       const before = option === -1 ? state.choices.length : option;
       for (let i = 0; i < before; i++) steer(i, false);
-      if (option >= 0) steer(option, true);
       if ((await safely(matching)) === option) {
         chosen = option;
         break;
@@ -537,6 +540,8 @@ class Simulator {
       }
       const read = readerRequest(state.origin.name, reader, request, this.values);
       this.reads.push(read);
+      // A dataset the planner cannot write (a manifest, Parquet) is absent from the test's S3 stub: the read fails.
+      if (read.format === "unsupported") throw new StatesError("States.ItemReaderFailed", `the planner cannot build the dataset of ${JSON.stringify(state.origin.name)} (a manifest or an unsupported format)`);
       items = read.items;
     } else if (jsonata) {
       const roots = this.jsonataRoots(context, vars, selected);
