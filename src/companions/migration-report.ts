@@ -1,7 +1,7 @@
 import { hasPlaceholder } from "../asl/integrations.js";
 import { awsSdkBinding, optimisedBinding } from "../asl/services.js";
 import type { Diagnostic } from "../diagnostics/types.js";
-import type { MachineIR, MapState, StateIR, TaskState, WaitState } from "../ir/types.js";
+import { STATE_TYPES, type MachineIR, type MapState, type StateIR, type TaskState, type WaitState } from "../ir/types.js";
 import { markdownText } from "../report/escape.js";
 import { syncJobFor } from "../runtime/sync/jobs.js";
 import { VERSION } from "../version.js";
@@ -74,20 +74,9 @@ export function generateMigrationReport(machine: MachineIR, info: MigrationRepor
   return lines.join("\n");
 }
 
-const KIND_NAMES: Readonly<Record<StateIR["kind"], string>> = {
-  task: "Task",
-  pass: "Pass",
-  choice: "Choice",
-  wait: "Wait",
-  succeed: "Succeed",
-  fail: "Fail",
-  parallel: "Parallel",
-  map: "Map",
-};
-
 function countByKind(states: readonly PlacedState[]): string {
   const counts = new Map<string, number>();
-  for (const { state } of states) counts.set(KIND_NAMES[state.kind], (counts.get(KIND_NAMES[state.kind]) ?? 0) + 1);
+  for (const { state } of states) counts.set(STATE_TYPES[state.kind], (counts.get(STATE_TYPES[state.kind]) ?? 0) + 1);
   return [...counts.entries()].map(([kind, n]) => `${n} ${kind}`).join(", ");
 }
 
@@ -119,7 +108,7 @@ function countIntegrations(tasks: readonly TaskState[]): string {
 }
 
 function stateRow({ state, within }: PlacedState): string {
-  const type = state.kind === "task" ? `Task (${md(integrationLabel(state))})` : state.kind === "map" && state.distributed !== undefined ? "Map (distributed)" : KIND_NAMES[state.kind];
+  const type = state.kind === "task" ? `Task (${md(integrationLabel(state))})` : state.kind === "map" && state.distributed !== undefined ? "Map (distributed)" : STATE_TYPES[state.kind];
   const where = within.length === 0 ? "" : ` (in ${within.map(name).join(" › ")})`;
   return `| ${name(state.origin.name)}${where} | ${type} | ${md(became(state))} | ${md(also(state))} |`;
 }

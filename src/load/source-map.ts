@@ -63,6 +63,12 @@ export class LineIndex {
     }
   }
 
+  /** The UTF-16 offset of a 1-based line/column position (clamped to the text). */
+  offsetAt(position: Position, length: number): number {
+    const lineStart = this.starts[position.line - 1] ?? length;
+    return Math.min(length, lineStart + position.column - 1);
+  }
+
   positionAt(offset: number): Position {
     let low = 0;
     let high = this.starts.length - 1;
