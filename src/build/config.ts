@@ -24,6 +24,8 @@ export interface MachineEntry {
 export interface CompanionsConfig {
   /** A test file for each handler. */
   tests?: boolean;
+  /** The generated tests' framework (default `node`: Node's built-in test runner, run through tsx). */
+  testFramework?: "node" | "vitest" | "jest";
   /** A deployment snippet for each handler. */
   deployment?: "cdk" | "sam" | false;
   /** A migration report for each handler. */
@@ -75,6 +77,7 @@ export const BUILD_CONFIG_SCHEMA = {
       additionalProperties: false,
       properties: {
         tests: { type: "boolean" },
+        testFramework: { enum: ["node", "vitest", "jest"] },
         deployment: { enum: ["cdk", "sam", false] },
         report: { type: "boolean" },
       },
@@ -85,6 +88,7 @@ export const BUILD_CONFIG_SCHEMA = {
 /** The companions a configuration asks for, with every flag spelled out. */
 export interface CompanionRequest {
   tests: boolean;
+  testFramework: "node" | "vitest" | "jest";
   deployment: "cdk" | "sam" | false;
   report: boolean;
 }
@@ -92,6 +96,7 @@ export interface CompanionRequest {
 export function companionRequest(config: BuildConfig): CompanionRequest {
   return {
     tests: config.companions?.tests ?? false,
+    testFramework: config.companions?.testFramework ?? "node",
     deployment: config.companions?.deployment ?? false,
     report: config.companions?.report ?? false,
   };

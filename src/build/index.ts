@@ -3,6 +3,7 @@ export { build, type BuildOptions, type BuildOutput, type BuildProblem, type Bui
 export { defineConfig, BUILD_CONFIG_SCHEMA, type BuildConfig, type CompanionsConfig, type MachineEntry, type SubstitutionValue } from "./config.js";
 export { nodeFs, type BuildFs } from "./fs.js";
 export { findConfigFile, loadConfigFile, resolveConfig, CONFIG_FILES, PACKAGE_KEY, type ConfigFailure, type ConfigLoad, type LoadedConfig } from "./load-config.js";
-export { BuildInputError, loadDefinitionFile, type InputErrorKind, type LoadedMachine, type LoadMachines } from "./machines.js";
+export { BuildInputError, type InputErrorKind, type LoadedMachine, type LoadMachines } from "./machines.js";
+export { loadTemplateMachines, machinesOf, type InputMachines } from "./template-machines.js";
 export { validateConfig, type ConfigCheck, type ConfigError } from "./validate-config.js";
 export { watchBuild, type WatchEvent, type WatchOptions } from "./watch.js";

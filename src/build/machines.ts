@@ -1,10 +1,10 @@
 /**
- * How the build turns an input file into state machine definitions. The default reads the file as one ASL definition
- * (JSON or YAML); template formats (CloudFormation, SAM, CDK output, serverless.yml) plug in through `LoadMachines`.
+ * How the build turns an input file into state machine definitions: a `LoadMachines` function. The default
+ * (./template-machines.ts) reads a bare definition (JSON or YAML) or every machine of a CloudFormation / SAM / CDK /
+ * serverless.yml / describe-state-machine file; bundler plugins and tests can pass their own.
  */
 import type { Diagnostic } from "../diagnostics/types.js";
-import { readSource } from "../load/file.js";
-import { definitionStem } from "./paths.js";
+import type { LoadedSource } from "../load/types.js";
 
 export interface LoadedMachine {
   /** The machine's id: the logical id inside a template; for a bare definition, the file name without extension. */
@@ -14,6 +14,11 @@ export interface LoadedMachine {
    * unchanged.
    */
   definition: unknown;
+  /**
+   * The definition as loaded, with positions in the file it is written in (a template: the machine's node inside it).
+   * When set, the build transpiles it instead of `definition`, so diagnostics point at that file's lines.
+   */
+  source?: LoadedSource;
   /** The file the definition was read from (absolute, or relative to the project root); may differ from the input. */
   file: string;
   /** The state machine's own name (a template's StateMachineName), used when the entry has no `name`. */
@@ -43,13 +48,3 @@ export class BuildInputError extends Error {
     this.kind = options.kind ?? (this.diagnostics.some((d) => d.code !== "ASL005") ? "definition" : "io");
   }
 }
-
-/** The default `LoadMachines`: the file is one ASL definition, returned as text (so diagnostics are located). */
-export const loadDefinitionFile: LoadMachines = async (file, machineId) => {
-  if (machineId !== undefined) {
-    throw new BuildInputError(`${file} is a single state machine definition; "machine" only selects a machine inside a template`, { kind: "config" });
-  }
-  const read = await readSource(file);
-  if ("error" in read) throw new BuildInputError(read.error.message, { kind: "io", diagnostics: [read.error] });
-  return [{ id: definitionStem(file), definition: read.text, file }];
-};

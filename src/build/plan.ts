@@ -115,7 +115,8 @@ function shorten(message: string, file: string, input: string): string {
   return message.split(file).join(input);
 }
 
-function shortenDiagnostic(d: Diagnostic, root: string): Diagnostic {
+/** A diagnostic whose absolute file is shown relative to the project root. */
+export function shortenDiagnostic(d: Diagnostic, root: string): Diagnostic {
   const file = d.location.file;
   if (file === undefined || !isAbsolute(file)) return d;
   const shown = displayPath(root, file);

@@ -27,9 +27,9 @@ export interface BuildEnvironment {
   cwd?: string;
   /** Stops `--watch` (default: SIGINT or SIGTERM). */
   signal?: AbortSignal;
-  /** Reads templates (CloudFormation, SAM, CDK, serverless); default: each input is one ASL definition. */
+  /** Turns an input into state machines (default: a definition, or every machine of a template; see build()). */
   loadMachines?: LoadMachines;
-  /** Generates companion files when the configuration asks for them. */
+  /** Generates companion files when the configuration asks for them (default: build()'s). */
   companions?: CompanionGenerator;
   /** `--watch` quiet time before rebuilding, in milliseconds. */
   debounceMs?: number;

@@ -12,7 +12,7 @@ import { formatDiagnostic } from "../diagnostics/format.js";
 import { readSource } from "../load/file.js";
 import { checkMockSpec, mocksToTasks, type MockSpec } from "../mocks/mocks.js";
 import type { Json, TaskOverride } from "../runtime/index.js";
-import { machinesOf } from "./machines.js";
+import { machinesOf } from "../build/template-machines.js";
 import type { Output } from "./output.js";
 import { EXIT } from "./validate-command.js";
 import { writeFileAtomic } from "./write-atomic.js";

@@ -3,7 +3,6 @@ import yargs from "yargs";
 import { processOutput, type Output } from "./output.js";
 import { buildArgs, buildCommand, runBuild } from "./build-command.js";
 import { runCompare } from "./compare-command.js";
-import { loadTemplateMachines } from "./machines.js";
 import { runMigrate } from "./migrate-command.js";
 import { runTranspile } from "./transpile-command.js";
 import { EXIT, runValidate } from "./validate-command.js";
@@ -133,7 +132,7 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
       "Generate every handler the build configuration lists (asl2durable.config.{json,ts,mjs} or the \"asl2durable\" key of package.json)",
       buildCommand,
       async (args) => {
-        status = await runBuild(buildArgs(args), io, { loadMachines: loadTemplateMachines });
+        status = await runBuild(buildArgs(args), io);
       },
     )
     .command(

@@ -3,8 +3,9 @@ import { basename, join } from "node:path";
 import { formatDiagnostic } from "../diagnostics/format.js";
 import { readSource } from "../load/file.js";
 import { transpileSource } from "../transpile.js";
-import { companionsFor, type CompanionOptions } from "./migrate-companions.js";
-import { machinesOf } from "./machines.js";
+import { machinesOf } from "../build/template-machines.js";
+import { companionsFor } from "../companions/files.js";
+import type { TestFramework } from "../companions/test-file.js";
 import type { Output } from "./output.js";
 import { EXIT } from "./validate-command.js";
 import { writeFileAtomic } from "./write-atomic.js";
@@ -13,8 +14,8 @@ export interface MigrateCommandArgs {
   file: string;
   out: string;
   machine?: string;
-  testFramework: CompanionOptions["testFramework"];
-  deployment: CompanionOptions["deployment"];
+  testFramework: TestFramework;
+  deployment: "cdk" | "sam" | "none";
   format: "text" | "json";
 }
 
@@ -64,7 +65,7 @@ export async function runMigrate(args: MigrateCommandArgs, io: Output): Promise<
     }
     const files: Array<{ path: string; text: string }> = [
       { path: `${stem}.ts`, text: result.code },
-      ...(await companionsFor(result.ir, { stem, machineName: name, sourceFile: read.file, diagnostics: result.diagnostics, testFramework: args.testFramework, deployment: args.deployment })),
+      ...(await companionsFor(result.ir, { stem, machineName: name, sourceFile: read.file, diagnostics: result.diagnostics, select: { test: args.testFramework, deployment: args.deployment === "none" ? false : args.deployment, report: true } })),
     ];
     try {
       for (const f of files) await writeFileAtomic(join(args.out, f.path), f.text);

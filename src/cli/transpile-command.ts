@@ -3,7 +3,7 @@ import { formatDiagnostic } from "../diagnostics/format.js";
 import { outputState } from "../emit/checksum.js";
 import { readSource } from "../load/file.js";
 import { transpileSource } from "../transpile.js";
-import { machinesOf } from "./machines.js";
+import { machinesOf } from "../build/template-machines.js";
 import type { Output } from "./output.js";
 import { readSubstitutions } from "./substitutions.js";
 import { EXIT } from "./validate-command.js";

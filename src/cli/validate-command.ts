@@ -1,7 +1,7 @@
 import { formatDiagnostic, formatSummary, summarize } from "../diagnostics/format.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { readSource } from "../load/file.js";
-import { machinesOf } from "./machines.js";
+import { machinesOf } from "../build/template-machines.js";
 import { loadText } from "../load/index.js";
 import { validateSource, type ValidateOptions } from "../validate/index.js";
 import { expandFiles } from "./files.js";

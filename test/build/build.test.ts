@@ -7,6 +7,7 @@ import { BuildInputError, type LoadMachines } from "../../src/build/machines.js"
 import yargs from "yargs";
 import { buildArgs, buildCommand, type BuildCommandArgs } from "../../src/cli/build-command.js";
 import { main } from "../../src/cli/main.js";
+import { companionsFor } from "../../src/companions/files.js";
 import { outputState } from "../../src/emit/checksum.js";
 import { transpile } from "../../src/transpile.js";
 import { captureOutput } from "../support/output.js";
@@ -304,13 +305,31 @@ describe("build(): the programmatic API", () => {
     assert.deepEqual((await build(config, { cwd: dir, fs, check: true })).outputs.map((o) => o.status), ["unchanged"]);
   });
 
-  test("companions: asked for without a generator is a configuration problem; a generator's files are built like handlers", async () => {
+  test("companions: by default the test, deployment and report `migrate` writes; an injected generator's files are built like handlers", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "m.asl.json"), definition("m"));
+    const defaults = await build({ machines: [{ input: "m.asl.json" }], companions: { tests: true, deployment: "cdk", report: true } }, { cwd: dir });
+    assert.equal(defaults.ok, true, JSON.stringify(defaults.problems));
+    assert.deepEqual(defaults.outputs.map((o) => [o.out, o.kind, o.status]), [
+      ["m.ts", "handler", "written"],
+      ["m.test.ts", "companion", "written"],
+      ["m.construct.ts", "companion", "written"],
+      ["m.migration.md", "companion", "written"],
+    ]);
+    // The same files migrate writes for the same machine (src/companions/files.ts), named after the handler.
+    const ir = (await transpile(definition("m"), { file: "m.asl.json", stateMachineName: "m" })).ir;
+    assert.ok(ir !== undefined);
+    const expected = await companionsFor(ir, { stem: "m", machineName: "m", sourceFile: "m.asl.json", diagnostics: [], select: { test: "node", deployment: "cdk", report: true } });
+    for (const file of expected) assert.equal(read(dir, file.path), file.text, file.path);
+    // Only what is asked for: no deployment, vitest tests.
+    const some = await build({ machines: [{ input: "m.asl.json" }], companions: { tests: true, testFramework: "vitest" } }, { cwd: dir, check: true });
+    assert.deepEqual(some.outputs.map((o) => [o.out, o.status]), [["m.ts", "unchanged"], ["m.test.ts", "stale"]]);
+    // Companions carry a checksum: a stale one is simply out of date (no "edited by hand"), and build replaces it.
+    assert.equal(some.outputs[1]?.message, undefined);
+    rmSync(join(dir, "m.test.ts"));
+    rmSync(join(dir, "m.construct.ts"));
+    rmSync(join(dir, "m.migration.md"));
     const config = { machines: [{ input: "m.asl.json" }], companions: { tests: true } };
-    const without = await build(config, { cwd: dir });
-    assert.deepEqual(without.problems.map((p) => [p.kind, p.keyPath]), [["config", "companions"]]);
-    assert.deepEqual(without.outputs.map((o) => [o.out, o.status]), [["m.ts", "written"]], "the handlers are still built");
 
     const seen: string[] = [];
     const companions = async (c: { handler: string; name: string; request: { tests: boolean } }) => {

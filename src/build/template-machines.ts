@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import type { Diagnostic } from "../diagnostics/types.js";
+import { readSource } from "../load/file.js";
 import { loadText } from "../load/index.js";
 import { attachLocations } from "../validate/locate.js";
-import { BuildInputError } from "../build/machines.js";
+import { BuildInputError, type LoadedMachine } from "./machines.js";
 import { findMachines, selectMachine, type FoundMachine, type MachineKind } from "../load/machines/index.js";
 
 /**
- * The state machines of an input file for the CLI commands (issue #6): a bare definition, or every machine of a
+ * The state machines of an input file, for `build` and the CLI commands (issue #6): a bare definition, or every machine of a
  * CloudFormation / SAM / CDK / serverless / describe-state-machine file (src/load/machines), narrowed to `--machine`.
  * Problems come back as located diagnostics (code ASL001 for what makes a file unusable, ASL904 for what stays a
  * deploy-time placeholder); DefinitionUri and `${file(…)}` references are read relative to the file.
@@ -52,13 +53,18 @@ function readFileSafe(path: string): string | undefined {
 }
 
 /**
- * `build`'s machine loader (src/build/machines.ts LoadMachines): every state machine of a definition or template file,
- * or the one named; a bare definition keeps its text, so its diagnostics keep their lines.
+ * `build`'s default machine loader (./machines.ts LoadMachines): every state machine of a definition or template file,
+ * or the one named. Each machine keeps its located source, so build diagnostics point at the line of the template (or of
+ * the DefinitionUri file) where the state is written.
  */
-export async function loadTemplateMachines(file: string, machineId?: string): Promise<Array<{ id: string; definition: unknown; file: string; name?: string; type?: "STANDARD" | "EXPRESS" }>> {
-  const text = readFileSafe(file);
-  if (text === undefined) throw new BuildInputError(`Cannot read "${file}"`, { kind: "io" });
+export async function loadTemplateMachines(file: string, machineId?: string): Promise<LoadedMachine[]> {
+  const read = await readSource(file);
+  if ("error" in read) throw new BuildInputError(read.error.message, { kind: "io", diagnostics: [read.error] });
+  const text = read.text;
   const found = machinesOf(text, file, machineId);
+  if (found.kind === "asl" && machineId !== undefined) {
+    throw new BuildInputError(`${file} is a single state machine definition; "machine" only selects a machine inside a template`, { kind: "config" });
+  }
   const errors = found.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0 || found.machines.length === 0) {
     throw new BuildInputError(errors[0]?.message ?? `${file}: no state machine found`, { kind: "definition", diagnostics: found.diagnostics });
@@ -66,7 +72,8 @@ export async function loadTemplateMachines(file: string, machineId?: string): Pr
   return found.machines.map((m) => ({
     id: m.id,
     definition: found.kind === "asl" ? text : m.definition,
-    file,
+    source: m.source,
+    file: m.source.file ?? file,
     ...(m.name !== undefined ? { name: m.name } : {}),
     ...(m.type !== undefined ? { type: m.type } : {}),
   }));
