@@ -73,6 +73,7 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
           .option("substitutions", { type: "string", describe: "JSON file of DefinitionSubstitutions applied to ${Name} placeholders first" })
           .option("warnings", { type: "boolean", default: true, describe: "Show warnings (--no-warnings for errors only)" })
           .option("color", { type: "boolean", describe: "Force colours on or off (default: on for a terminal)" })
+          .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "Output format (json: one object with the code or the file written, and the diagnostics)" })
           .example("$0 transpile fixtures/order-processing.asl.json -o order-processing.ts", "Write the handler module")
           .example("cat machine.asl.json | $0 transpile - > handler.ts", "Read stdin, print the module"),
       async (args) => {
@@ -87,6 +88,7 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
             ...(args.name !== undefined ? { name: args.name } : {}),
             ...(args.substitutions !== undefined ? { substitutions: args.substitutions } : {}),
             ...(args.color !== undefined ? { color: args.color } : {}),
+            format: args.format,
           },
           io,
         );

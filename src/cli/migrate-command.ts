@@ -78,12 +78,16 @@ export async function runMigrate(args: MigrateCommandArgs, io: Output): Promise<
   if (args.format === "json") io.out(JSON.stringify({ input: read.file, kind: found.kind, machines: results }, null, 2));
   else {
     for (const r of results) {
-      io.out(r.ok ? `✓ ${r.machine}: ${r.files.join(", ")}${r.warnings ? ` (${r.warnings} warnings: see the migration report)` : ""}` : `✗ ${r.machine}: not migrated (${r.errors} errors)`);
+      io.out(r.ok ? `✓ ${r.machine}: ${r.files.join(", ")}${r.warnings ? ` (${plural(r.warnings, "warning")}: see the migration report)` : ""}` : `✗ ${r.machine}: not migrated (${plural(r.errors, "error")})`);
     }
     const done = results.filter((r) => r.ok).length;
     io.out(`${done} of ${results.length} state machine(s) migrated into ${args.out}`);
   }
   return results.every((r) => r.ok) ? EXIT.ok : EXIT.invalid;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 /** A file name from a machine id: letters, digits, `-` and `_` only. */

@@ -26,6 +26,33 @@ describe("asl2durable transpile", () => {
     assert.equal(outputState(r.stdout), "unmodified");
   });
 
+  test("--format json: one object on stdout with the code (or the file written) and the located diagnostics; nothing on stderr", async () => {
+    const text = (await run("transpile", EXAMPLE)).stdout;
+    const r = await run("transpile", EXAMPLE, "--format", "json");
+    assert.equal(r.status, 0);
+    assert.equal(r.stderr, "");
+    const ok = JSON.parse(r.stdout) as { ok: boolean; file: string; machine: string; code: string; diagnostics: unknown[] };
+    assert.deepEqual([ok.ok, ok.file, ok.machine], [true, EXAMPLE, "order-processing"]);
+    assert.equal(ok.code, text, "the same module the text mode prints");
+
+    const dir = mkdtempSync(join(tmpdir(), "asl2durable-"));
+    const bad = join(dir, "bad.asl.json");
+    writeFileSync(bad, '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "Next": "Nowhere" }\n  }\n}\n');
+    const failed = await run("transpile", bad, "--format", "json", "-o", join(dir, "out.ts"));
+    assert.equal(failed.status, 1);
+    assert.equal(failed.stderr, "");
+    const report = JSON.parse(failed.stdout) as { ok: boolean; out: string | null; error: string; diagnostics: Array<{ severity: string; location: { file: string; start: { line: number } } }> };
+    assert.equal(report.ok, false);
+    assert.equal(report.out, null);
+    assert.match(report.error, /no code generated \(1 error\)/);
+    const error = report.diagnostics.find((d) => d.severity === "error");
+    assert.deepEqual([error?.location.file, error?.location.start.line], [bad, 4]);
+
+    const templates = await run("transpile", "fixtures/templates/serverless/serverless.yml", "--format", "json");
+    assert.equal(templates.status, 2);
+    assert.match((JSON.parse(templates.stdout) as { error: string }).error, /holds 2 state machines \(orderFlow, fulfilment\): pick one with --machine/);
+  });
+
   test("the same input gives byte-identical output", async () => {
     const a = await run("transpile", EXAMPLE);
     const b = await run("transpile", EXAMPLE);
