@@ -16,11 +16,24 @@ export interface InputMachines {
   kind: MachineKind;
   machines: FoundMachine[];
   diagnostics: Diagnostic[];
+  /** The text of every file read, by path (the input and the files it references), for code frames. */
+  texts: ReadonlyMap<string, string>;
+}
+
+/** The text a diagnostic of these machines points into (its file's, else the input's), for a code frame. */
+export function frameText(found: InputMachines, d: Diagnostic, input: string): string | undefined {
+  return found.texts.get(d.location.file ?? input);
 }
 
 export function machinesOf(text: string, file: string, machine?: string): InputMachines {
   const source = loadText(text, { file });
-  const found = findMachines(source, { file, readFile: (path) => readFileSafe(path) });
+  const texts = new Map<string, string>([[file, text]]);
+  const readFile = (path: string): string | undefined => {
+    const read = readFileSafe(path);
+    if (read !== undefined) texts.set(path, read);
+    return read;
+  };
+  const found = findMachines(source, { file, readFile });
   const diagnostics: Diagnostic[] = found.problems.map((p) => {
     const d: Diagnostic = {
       code: p.severity === "error" ? "ASL001" : "ASL904",
@@ -30,7 +43,7 @@ export function machinesOf(text: string, file: string, machine?: string): InputM
     };
     return p.start === undefined && p.file === undefined ? (attachLocations([d], source)[0] as Diagnostic) : d;
   });
-  if (machine === undefined) return { kind: found.kind, machines: found.machines, diagnostics };
+  if (machine === undefined) return { kind: found.kind, machines: found.machines, diagnostics, texts };
   const selected = selectMachine(found.machines, machine);
   if (selected === undefined) {
     diagnostics.push({
@@ -39,9 +52,9 @@ export function machinesOf(text: string, file: string, machine?: string): InputM
       message: `no state machine ${JSON.stringify(machine)} in ${file}; it holds: ${found.machines.map((m) => m.id).join(", ") || "none"}`,
       location: { pointer: "", file },
     });
-    return { kind: found.kind, machines: [], diagnostics };
+    return { kind: found.kind, machines: [], diagnostics, texts };
   }
-  return { kind: found.kind, machines: [selected], diagnostics };
+  return { kind: found.kind, machines: [selected], diagnostics, texts };
 }
 
 function readFileSafe(path: string): string | undefined {

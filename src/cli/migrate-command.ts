@@ -1,9 +1,10 @@
 import { mkdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { formatDiagnostic } from "../diagnostics/format.js";
+import type { Diagnostic } from "../diagnostics/types.js";
 import { readSource } from "../load/file.js";
 import { transpileSource } from "../transpile.js";
-import { machinesOf } from "../build/template-machines.js";
+import { frameText, machinesOf } from "../build/template-machines.js";
 import { companionsFor } from "../companions/files.js";
 import type { TestFramework } from "../companions/test-file.js";
 import type { Output } from "./output.js";
@@ -42,7 +43,11 @@ export async function runMigrate(args: MigrateCommandArgs, io: Output): Promise<
     return EXIT.usage;
   }
   const found = machinesOf(read.text, read.file, args.machine);
-  for (const d of found.diagnostics) io.err(formatDiagnostic(d, { color: false, text: read.text }));
+  const frame = (d: Diagnostic): { color: false; text?: string } => {
+    const text = frameText(found, d, read.file);
+    return text !== undefined ? { color: false, text } : { color: false };
+  };
+  for (const d of found.diagnostics) io.err(formatDiagnostic(d, frame(d)));
   if (found.machines.length === 0) return EXIT.invalid;
   try {
     await mkdir(args.out, { recursive: true });
@@ -56,7 +61,7 @@ export async function runMigrate(args: MigrateCommandArgs, io: Output): Promise<
     const stem = safeStem(found.kind === "asl" ? name : machine.id);
     io.err(`[${i + 1}/${found.machines.length}] ${machine.id}`);
     const result = await transpileSource(machine.source, { file: read.file, stateMachineName: name, ...(machine.type ? { machineType: machine.type } : {}) });
-    for (const d of result.diagnostics) io.err(formatDiagnostic(d, { color: false, text: read.text }));
+    for (const d of result.diagnostics) io.err(formatDiagnostic(d, frame(d)));
     const errors = result.diagnostics.filter((d) => d.severity === "error").length;
     const warnings = result.diagnostics.length - errors;
     if (result.code === "" || result.ir === undefined) {

@@ -4,7 +4,7 @@ import type { Diagnostic } from "../diagnostics/types.js";
 import { outputState } from "../emit/checksum.js";
 import { readSource } from "../load/file.js";
 import { transpileSource } from "../transpile.js";
-import { machinesOf } from "../build/template-machines.js";
+import { frameText, machinesOf } from "../build/template-machines.js";
 import type { Output } from "./output.js";
 import { readSubstitutions } from "./substitutions.js";
 import { EXIT } from "./validate-command.js";
@@ -89,9 +89,13 @@ async function transpileCommand(args: TranspileCommandArgs, io: Output, observe?
   }
   // A template may hold several state machines: transpile one, chosen with --machine when there are more.
   const found = machinesOf(read.text, read.file, args.machine);
+  const framed = (d: Diagnostic): { text?: string } => {
+    const text = frameText(found, d, read.file);
+    return text !== undefined ? { text } : {};
+  };
   for (const d of found.diagnostics) {
     observe?.diagnostic(d);
-    io.err(formatDiagnostic(d, { color, text: read.text }) + "\n");
+    io.err(formatDiagnostic(d, { color, ...framed(d) }) + "\n");
   }
   const machine = found.machines.length === 1 ? found.machines[0] : undefined;
   if (machine === undefined) {
@@ -107,7 +111,7 @@ async function transpileCommand(args: TranspileCommandArgs, io: Output, observe?
   });
   for (const d of result.diagnostics) {
     observe?.diagnostic(d);
-    if (d.severity === "error" || args.warnings) io.err(formatDiagnostic(d, { color, text: read.text }) + "\n");
+    if (d.severity === "error" || args.warnings) io.err(formatDiagnostic(d, { color, ...framed(d) }) + "\n");
   }
   if (result.code === "") {
     const errors = result.diagnostics.filter((d) => d.severity === "error").length;

@@ -1,7 +1,7 @@
 import { formatDiagnostic, formatSummary, summarize } from "../diagnostics/format.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { readSource } from "../load/file.js";
-import { machinesOf } from "../build/template-machines.js";
+import { frameText, machinesOf } from "../build/template-machines.js";
 import { loadText } from "../load/index.js";
 import { validateSource, type ValidateOptions } from "../validate/index.js";
 import { expandFiles } from "./files.js";
@@ -29,7 +29,8 @@ interface FileResult {
   file: string;
   ok: boolean;
   diagnostics: Diagnostic[];
-  text?: string;
+  /** The text a diagnostic points into (the file's, or a file it references), for its code frame. */
+  text?: (d: Diagnostic) => string | undefined;
 }
 
 /** `asl2durable validate <files...>`: returns the exit status; never throws for bad input. */
@@ -67,7 +68,7 @@ export async function runValidate(args: ValidateCommandArgs, io: Output): Promis
       const result = validateSource(machine.source, { ...options, ...(machine.type ? { machineType: machine.type } : {}) });
       diagnostics.push(...(found.machines.length > 1 ? result.diagnostics.map((d) => ({ ...d, message: `[${machine.id}] ${d.message}` })) : result.diagnostics));
     }
-    results.push({ file: read.file, ok: !diagnostics.some((d) => d.severity === "error") && found.machines.length > 0, diagnostics, text: read.text });
+    results.push({ file: read.file, ok: !diagnostics.some((d) => d.severity === "error") && found.machines.length > 0, diagnostics, text: (d) => frameText(found, d, read.file) });
   }
   if (progress) process.stderr.write("\r\u001b[K");
   const shown = results.map((r) => ({ ...r, diagnostics: args.warnings ? r.diagnostics : r.diagnostics.filter((d) => d.severity === "error") }));
@@ -76,8 +77,10 @@ export async function runValidate(args: ValidateCommandArgs, io: Output): Promis
     io.out(JSON.stringify({ summary, files: shown.map(({ file, ok, diagnostics }) => ({ file, ok, diagnostics })) }, null, 2));
   } else {
     for (const r of shown) {
-      const frame = (args.codeFrame ?? io.isTTY) && r.text !== undefined;
-      for (const d of r.diagnostics) io.out(formatDiagnostic(d, { color, ...(frame ? { text: r.text } : {}) }) + (frame ? "\n" : ""));
+      for (const d of r.diagnostics) {
+        const text = (args.codeFrame ?? io.isTTY) ? r.text?.(d) : undefined;
+        io.out(formatDiagnostic(d, { color, ...(text !== undefined ? { text } : {}) }) + (text !== undefined ? "\n" : ""));
+      }
     }
     io.out(formatSummary(summary, color));
   }

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { main } from "../../src/cli/main.js";
 
@@ -24,6 +25,22 @@ describe("templates on the command line", () => {
     ]) {
       const r = await cli("validate", file, "--no-warnings");
       assert.equal(r.status, 0, `${file}: ${r.stdout}${r.stderr}`);
+    }
+  });
+
+  test("code frames show the file a diagnostic points into: the DefinitionUri file, not the template", async () => {
+    const template = "fixtures/templates/sam-metrics-ingest/template.yaml";
+    const definition = "fixtures/templates/sam-metrics-ingest/statemachine/process-metrics.asl.json";
+    const lines = readFileSync(definition, "utf8").split("\n");
+    const modeLine = lines.findIndex((l) => l.includes('"Mode": "DISTRIBUTED"')) + 1;
+    // ASL903 (a Distributed Map) is a warning located at ProcessorConfig.Mode in the DefinitionUri file.
+    const validate = await cli("validate", template, "--code-frame");
+    const migrate = await cli("migrate", template, "--machine", "ProcessMetricsStateMachine", "--out", "test/.generated/templates-frames/");
+    const transpile = await cli("transpile", template, "--machine", "ProcessMetricsStateMachine");
+    for (const [command, output] of [["validate", validate.stdout], ["migrate", migrate.stderr], ["transpile", transpile.stderr]] as const) {
+      assert.match(output, new RegExp(`process-metrics\\.asl\\.json:${modeLine}:\\d+: warning ASL903`), command);
+      assert.match(output, new RegExp(`> ${modeLine} \\|\\s+"Mode": "DISTRIBUTED"`), `${command} frames the definition's line`);
+      assert.doesNotMatch(output, /> \d+ \| +Stage:/, `${command} does not frame the template's line of the same number`);
     }
   });
 
