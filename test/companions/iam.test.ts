@@ -237,6 +237,23 @@ describe("roles, datasets and substitutions", () => {
   });
 });
 
+describe("placeholders standing for whole values", () => {
+  test("a placeholder named as an ARN (a !GetAtt …Arn) is the resource itself; one named otherwise is a name inside the ARN", async () => {
+    const machine = await machineOf(
+      chain({
+        Thumbnail: task("arn:aws:states:::lambda:invoke", { Parameters: { FunctionName: "${ThumbnailFunction.Arn}", "Payload.$": "$" } }),
+        Resize: task("arn:aws:states:::lambda:invoke", { Parameters: { FunctionName: "${ResizeFunctionName}", "Payload.$": "$" } }),
+        Catalogue: task("arn:aws:states:::dynamodb:putItem", { Parameters: { TableName: "${CatalogTableArn}", Item: {} } }),
+        Render: task("arn:aws:states:::batch:submitJob.sync", { Parameters: { JobName: "render", JobDefinition: "${jobDefinitionArn}", JobQueue: "${JobQueue}" } }),
+      }),
+    );
+    const statements = new Map(taskStatements(leastPrivilegePolicy(machine, OPTIONS)).map((s) => [s.Action.join(","), s.Resource]));
+    assert.deepEqual(statements.get("lambda:InvokeFunction"), ["${ThumbnailFunction.Arn}", `${P}:lambda:eu-west-1:123456789012:function:\${ResizeFunctionName}`]);
+    assert.deepEqual(statements.get("dynamodb:PutItem"), ["${CatalogTableArn}"]);
+    assert.deepEqual(statements.get("batch:SubmitJob"), ["${jobDefinitionArn}", `${P}:batch:eu-west-1:123456789012:job-queue/\${JobQueue}`]);
+  });
+});
+
 test("deterministic, and independent of the order of the states", async () => {
   const a = await machineOf(chain({ A: task(`${P}:states:::sns:publish`, { Parameters: { TopicArn: `${P}:sns:eu-west-1:123456789012:t`, Message: "m" } }), B: task(`${P}:lambda:eu-west-1:123456789012:function:f`) }));
   const b = await machineOf(chain({ B: task(`${P}:lambda:eu-west-1:123456789012:function:f`), A: task(`${P}:states:::sns:publish`, { Parameters: { TopicArn: `${P}:sns:eu-west-1:123456789012:t`, Message: "m" } }) }));

@@ -33,8 +33,7 @@ export function parseArn(text: string): ParsedArn | undefined {
  */
 export function lambdaArn(text: string, ctx: ArnContext, qualifier?: string): string {
   let base: string;
-  const arn = parseArn(text);
-  if (arn !== undefined) base = text;
+  if (parseArn(text) !== undefined || isArnPlaceholder(text)) base = text;
   else {
     const partial = /^(\d{12}):function:(.+)$/.exec(text);
     base = partial !== null ? `arn:${ctx.partition}:lambda:${ctx.region}:${partial[1]}:function:${partial[2]}` : `arn:${ctx.partition}:lambda:${ctx.region}:${ctx.account}:function:${text}`;
@@ -48,7 +47,7 @@ export function unqualifiedLambdaArn(arn: string): string {
 }
 
 export function dynamoTableArn(name: string, ctx: ArnContext): string {
-  return name.startsWith("arn:") ? name : `arn:${ctx.partition}:dynamodb:${ctx.region}:${ctx.account}:table/${name}`;
+  return name.startsWith("arn:") || isArnPlaceholder(name) ? name : `arn:${ctx.partition}:dynamodb:${ctx.region}:${ctx.account}:table/${name}`;
 }
 
 /**
@@ -90,5 +89,13 @@ export function s3Location(url: string): { bucket: string; prefix: string } | un
 
 /** A resource of `service` named `type/name` (Batch job queues, Glue jobs, CodeBuild projects…), unless already an ARN. */
 export function namedArn(service: string, type: string, name: string, ctx: ArnContext, separator = "/"): string {
-  return name.startsWith("arn:") ? name : `arn:${ctx.partition}:${service}:${ctx.region}:${ctx.account}:${type}${separator}${name}`;
+  return name.startsWith("arn:") || isArnPlaceholder(name) ? name : `arn:${ctx.partition}:${service}:${ctx.region}:${ctx.account}:${type}${separator}${name}`;
+}
+
+/**
+ * A whole value that is one deploy-time placeholder named as an ARN (`${JobDefinitionArn}`, `${ThumbnailFunction.Arn}`
+ * from a `!GetAtt …Arn`): it will be an ARN, so it is the resource itself, not a name to build one from.
+ */
+export function isArnPlaceholder(value: string): boolean {
+  return /^\$\{[^}]*arn\}$/i.test(value);
 }

@@ -3,7 +3,7 @@ import { OPTIMISED_SDK } from "../../asl/services.js";
 import type { MapState, TaskState } from "../../ir/types.js";
 import { syncJobFor } from "../../runtime/sync/jobs.js";
 import { commandAction, sdkActions } from "./actions.js";
-import { dynamoTableArn, eventBusArn, executionsArn, lambdaArn, namedArn, s3BucketArn, s3Location, s3ObjectArn, sqsQueueArn, unqualifiedLambdaArn, type ArnContext } from "./arns.js";
+import { dynamoTableArn, eventBusArn, executionsArn, isArnPlaceholder, lambdaArn, namedArn, s3BucketArn, s3Location, s3ObjectArn, sqsQueueArn, unqualifiedLambdaArn, type ArnContext } from "./arns.js";
 import { literalString, member, parameter, type Field } from "./fields.js";
 
 /**
@@ -148,7 +148,7 @@ function optimisedRequirement(state: TaskState, service: string, action: string,
       const definition = text(parameter(state, "JobDefinition"), ctx);
       const queue = text(parameter(state, "JobQueue"), ctx);
       const resources = [
-        definition === undefined ? wildcard("JobDefinition", `arn:${arn.partition}:batch:${arn.region}:${arn.account}:job-definition/*`) : namedArn("batch", "job-definition", definition.includes(":") ? definition : `${definition}:*`, arn),
+        definition === undefined ? wildcard("JobDefinition", `arn:${arn.partition}:batch:${arn.region}:${arn.account}:job-definition/*`) : namedArn("batch", "job-definition", definition.includes(":") || isArnPlaceholder(definition) ? definition : `${definition}:*`, arn),
         queue === undefined ? wildcard("JobQueue", `arn:${arn.partition}:batch:${arn.region}:${arn.account}:job-queue/*`) : namedArn("batch", "job-queue", queue, arn),
       ];
       const grants = need(["batch:SubmitJob"], resources);
@@ -161,7 +161,7 @@ function optimisedRequirement(state: TaskState, service: string, action: string,
       const resource =
         definition === undefined
           ? wildcard("TaskDefinition", `arn:${arn.partition}:ecs:${arn.region}:${arn.account}:task-definition/*`)
-          : namedArn("ecs", "task-definition", definition.includes(":") ? definition : `${definition}:*`, arn);
+          : namedArn("ecs", "task-definition", definition.includes(":") || isArnPlaceholder(definition) ? definition : `${definition}:*`, arn);
       const grants = need(["ecs:RunTask"], [resource]);
       // The task ID is known only after RunTask (ecs-iam: "Resource": "*").
       if (sync) grants.push(...need(["ecs:DescribeTasks"], ["*"]));
