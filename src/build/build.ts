@@ -111,6 +111,8 @@ export async function build(config: BuildConfig, options: BuildOptions): Promise
   const generateCompanions = wantsCompanions(request) ? (options.companions ?? defaultCompanions) : undefined;
   const claimed = new Map<string, string>(plan.jobs.map((job) => [job.out, job.input]));
   const outputs: BuildOutput[] = [];
+  /** Companion texts by path, so that identical folder files from several handlers are one output. */
+  const shared = new Map<string, string>();
   for (const job of plan.jobs) {
     const generated = await generate(job);
     const sourceText = job.machine.source !== undefined ? job.machine.source.text : typeof job.machine.definition === "string" ? job.machine.definition : undefined;
@@ -132,12 +134,15 @@ export async function build(config: BuildConfig, options: BuildOptions): Promise
     for (const file of files) {
       const path = fromRoot(root, file.path);
       const companion = { input: job.input, machine: job.machine.id, diagnostics: [], out: displayPath(root, path), kind: "companion" as const };
+      // A file every handler of a folder comes with (the jest configuration) is one output, written once.
+      if (shared.get(path) === file.text) continue;
       const owner = claimed.get(path);
       if (owner !== undefined) {
         outputs.push({ ...companion, status: "error", errorKind: "io", message: `${displayPath(root, path)} is also generated from ${owner}` });
         continue;
       }
       claimed.set(path, job.input);
+      shared.set(path, file.text);
       outputs.push({ ...companion, ...(await settle(fs, path, file.text, options)) });
     }
   }

@@ -147,8 +147,12 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
           .option("machine", { type: "string", describe: "Only this state machine of a template (logical id or name)" })
           .option("test-framework", { choices: ["node", "vitest", "jest"] as const, default: "node" as const, describe: "Framework of the generated test" })
           .option("deployment", { choices: ["cdk", "sam", "none"] as const, default: "cdk" as const, describe: "Deployment snippet to generate" })
+          .option("test", { type: "boolean", default: true, describe: "Generate the test of each handler (--no-test: none)" })
+          .option("report", { type: "boolean", default: true, describe: "Generate the migration report of each handler (--no-report: none)" })
           .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "Summary format (json is for tools)" })
-          .example("$0 migrate template.yaml --out migrated/", "Migrate every state machine of a SAM template"),
+          .example("$0 migrate template.yaml --out migrated/", "Migrate every state machine of a SAM template")
+          .example("$0 migrate order.asl.json --out src/ --test-framework vitest --deployment sam", "vitest test and SAM resources")
+          .example("$0 migrate order.asl.json --out src/ --no-test --no-report --deployment none", "The handler only"),
       async (args) => {
         status = await runMigrate(
           {
@@ -156,6 +160,8 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
             out: args.out,
             testFramework: args["test-framework"],
             deployment: args.deployment,
+            test: args.test,
+            report: args.report,
             format: args.format,
             ...(args.machine !== undefined ? { machine: args.machine } : {}),
           },

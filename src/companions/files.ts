@@ -4,6 +4,7 @@ import type { MachineIR } from "../ir/types.js";
 import { generateCdkConstruct, generateSamSnippet } from "./deployment.js";
 import { generateMigrationReport } from "./migration-report.js";
 import { generateTestFile, type TestFramework } from "./test-file.js";
+import { frameworkSupportFiles } from "./test-frameworks.js";
 
 /** Which companions to write: `migrate` writes all three, `build` what its configuration's `companions` key asks for. */
 export interface CompanionSelection {
@@ -44,5 +45,17 @@ export async function companionsFor(machine: MachineIR, options: CompanionOption
   if (select.report) {
     files.push({ path: `${stem}.migration.md`, text: generateMigrationReport(machine, { diagnostics: options.diagnostics, machineName, sourceFile: options.sourceFile }) });
   }
-  return files.map((file) => ({ path: file.path, text: withChecksum("", file.text, commentStyleOf(file.path) ?? "ts") }));
+  return files.map(stamped);
+}
+
+/**
+ * The files a folder of companions needs once, whatever the number of handlers in it (paths relative to the folder):
+ * the jest configuration of jest tests.
+ */
+export function folderCompanions(select: CompanionSelection): Array<{ path: string; text: string }> {
+  return select.test === false ? [] : frameworkSupportFiles(select.test).map(stamped);
+}
+
+function stamped(file: { path: string; text: string }): { path: string; text: string } {
+  return { path: file.path, text: withChecksum("", file.text, commentStyleOf(file.path) ?? "ts") };
 }

@@ -28,7 +28,7 @@ export function emitCode(code: Code, options: CodeOptions): string {
     case "block":
       return `${code.label}: {\n${emitCode(code.body, options)}}\n`;
     case "loop":
-      return `${code.label}: while (true) {\n${emitCode(code.body, options)}}\n`;
+      return `${code.labelled === true ? `${code.label}: ` : ""}while (true) {\n${emitCode(code.body, options)}}\n`;
     case "break":
       return `break ${code.label};\n`;
     case "continue":

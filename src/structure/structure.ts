@@ -13,7 +13,8 @@ export type Code =
   | { kind: "seq"; items: Code[] }
   | { kind: "state"; state: StateIR; exits: Map<ExitKey, Code> }
   | { kind: "block"; label: string; body: Code }
-  | { kind: "loop"; label: string; body: Code }
+  /** `labelled`: some `continue`/`break` names the loop (set by the readability passes; an unnamed loop is `while (true)`). */
+  | { kind: "loop"; label: string; body: Code; labelled?: boolean }
   | { kind: "break"; label: string }
   | { kind: "continue"; label: string }
   | { kind: "return" }
@@ -115,7 +116,11 @@ function dispatch(graph: ScopeGraph): Code {
   };
 }
 
-/** Readability passes: drop `break` in tail position of its own block, then unwrap blocks nobody breaks out of. */
+/**
+ * Readability passes: drop a `break` in tail position of its own block and a `continue` in tail position of its own
+ * loop (falling off the end does the same), then unwrap blocks nobody breaks out of and leave unnamed the loops nobody
+ * names.
+ */
 function simplify(code: Code): Code {
   // Unwrapping a block can put another block's break in tail position, so two rounds.
   return unwrapUnused(dropTailBreaks(unwrapUnused(dropTailBreaks(code))));
@@ -130,7 +135,7 @@ function dropTailBreaks(code: Code): Code {
     case "block":
       return { kind: "block", label: code.label, body: withoutTailBreak(dropTailBreaks(code.body), code.label) };
     case "loop":
-      return { kind: "loop", label: code.label, body: dropTailBreaks(code.body) };
+      return { kind: "loop", label: code.label, body: withoutTailBreak(dropTailBreaks(code.body), code.label, "continue") };
     case "dispatch":
       return { ...code, cases: code.cases.map((c) => ({ state: c.state, body: dropTailBreaks(c.body) })) };
     case "break":
@@ -141,20 +146,24 @@ function dropTailBreaks(code: Code): Code {
   }
 }
 
-/** Replace `break label` in tail position (where falling off the end has the same effect) with nothing. */
-function withoutTailBreak(code: Code, label: string): Code {
+/**
+ * Replace `break label` (of a block) or `continue label` (of a loop) in tail position, where falling off the end has
+ * the same effect, with nothing.
+ */
+function withoutTailBreak(code: Code, label: string, jump: "break" | "continue" = "break"): Code {
   const empty: Code = { kind: "seq", items: [] };
   switch (code.kind) {
     case "break":
-      return code.label === label ? empty : code;
+    case "continue":
+      return code.kind === jump && code.label === label ? empty : code;
     case "seq": {
       const last = code.items[code.items.length - 1];
-      return last ? { kind: "seq", items: [...code.items.slice(0, -1), withoutTailBreak(last, label)] } : code;
+      return last ? { kind: "seq", items: [...code.items.slice(0, -1), withoutTailBreak(last, label, jump)] } : code;
     }
     case "state": {
       // Exits that the emitters place in tail position: the normal exit of linear states, every exit of a Choice.
       const tail = code.state.kind === "choice" ? [...code.exits.keys()] : (["next"] as ExitKey[]);
-      return { ...code, exits: new Map([...code.exits].map(([k, v]) => [k, tail.includes(k) ? withoutTailBreak(v, label) : v])) };
+      return { ...code, exits: new Map([...code.exits].map(([k, v]) => [k, tail.includes(k) ? withoutTailBreak(v, label, jump) : v])) };
     }
     default:
       return code;
@@ -173,7 +182,7 @@ function unwrapUnused(code: Code): Code {
       case "block":
         return targeted.has(c.label) ? { kind: "block", label: c.label, body: walk(c.body) } : walk(c.body);
       case "loop":
-        return { kind: "loop", label: c.label, body: walk(c.body) };
+        return { kind: "loop", label: c.label, body: walk(c.body), ...(targeted.has(c.label) ? { labelled: true } : {}) };
       case "dispatch":
         return { ...c, cases: c.cases.map((k) => ({ state: k.state, body: walk(k.body) })) };
       default:
@@ -183,9 +192,11 @@ function unwrapUnused(code: Code): Code {
   return walk(code);
 }
 
+/** The labels some `break` or `continue` names (a dispatch loop's `goto`s name its own, always printed). */
 function collectBreaks(code: Code, into: Set<string>): void {
   switch (code.kind) {
     case "break":
+    case "continue":
       into.add(code.label);
       return;
     case "seq":

@@ -326,6 +326,12 @@ describe("build(): the programmatic API", () => {
     assert.deepEqual(some.outputs.map((o) => [o.out, o.status]), [["m.ts", "unchanged"], ["m.test.ts", "stale"]]);
     // Companions carry a checksum: a stale one is simply out of date (no "edited by hand"), and build replaces it.
     assert.equal(some.outputs[1]?.message, undefined);
+    // jest tests: the folder's jest.config.mjs is one output, however many handlers the folder holds.
+    writeFileSync(join(dir, "n.asl.json"), definition("n"));
+    const jest = await build({ outDir: "jest", machines: [{ input: "m.asl.json" }, { input: "n.asl.json" }], companions: { tests: true, testFramework: "jest" } }, { cwd: dir });
+    assert.equal(jest.ok, true, JSON.stringify(jest.outputs));
+    assert.deepEqual(jest.outputs.map((o) => o.out), ["jest/m.ts", "jest/m.test.ts", "jest/jest.config.mjs", "jest/n.ts", "jest/n.test.ts"]);
+    assert.match(read(dir, "jest/jest.config.mjs"), /ts-jest\/presets\/default-esm/);
     rmSync(join(dir, "m.test.ts"));
     rmSync(join(dir, "m.construct.ts"));
     rmSync(join(dir, "m.migration.md"));

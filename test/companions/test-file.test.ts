@@ -104,7 +104,7 @@ describe("the generated test's content", () => {
   });
 
   for (const framework of ["vitest", "jest"] as const) {
-    test(`${framework}: its own imports and assertions, valid TypeScript (not run: ${framework} is not installed)`, async () => {
+    test(`${framework}: its own imports and assertions, valid TypeScript (run by test-frameworks.test.ts)`, async () => {
       const { test: source } = await generate("order-processing", DEFINITIONS[0]?.text() ?? "", framework);
       const from = framework === "vitest" ? "vitest" : "@jest/globals";
       assert.ok(source.includes(`import { afterAll, beforeAll, expect, test } from "${from}";`));

@@ -25,7 +25,7 @@ function shape(code: Code): string {
     case "block":
       return `${code.label}:[${shape(code.body)}]`;
     case "loop":
-      return `${code.label}:loop[${shape(code.body)}]`;
+      return `${code.labelled === true ? `${code.label}:` : ""}loop[${shape(code.body)}]`;
     case "break":
       return `break ${code.label}`;
     case "continue":
@@ -59,7 +59,7 @@ describe("structuring (Ramsey, 'Beyond Relooper')", () => {
     assert.equal(shape(structureScope(m.scope)), "C{choice:0→L{next→·}, default→R{next→·}} J{next→return}");
   });
 
-  test("a poll loop (Wait → Task → Choice → back) is a while loop re-entered with continue", () => {
+  test("a poll loop (Wait → Task → Choice → back) is a while loop; the way back, at the end of its body, needs no continue", () => {
     const m = machine(
       {
         Wait: { Type: "Wait", Seconds: 5, Next: "Poll" },
@@ -72,7 +72,34 @@ describe("structuring (Ramsey, 'Beyond Relooper')", () => {
     const graph = buildGraph(m.scope);
     assert.equal(graph.reducible, true);
     assert.deepEqual([...graph.loopHeaders].map((s) => s.origin.name), ["Wait"]);
-    assert.equal(shape(structureScope(m.scope)), "waitLoop:loop[Wait{next→Poll{next→Done?{choice:0→End{next→return}, default→continue waitLoop}}}]");
+    assert.equal(shape(structureScope(m.scope)), "loop[Wait{next→Poll{next→Done?{choice:0→End{next→return}, default→·}}}]");
+  });
+
+  test("a way back that is not at the end of the loop's body is a continue naming the loop", () => {
+    // Retry? goes back to Poll, or on to Log (which Skip also reaches), then Log goes back to Poll: Log follows the
+    // Choice inside the loop, so Retry?'s way back is not at the end of the body and must name the loop.
+    const m = machine(
+      {
+        Poll: { Type: "Task", Resource: LAMBDA, Next: "Retry?" },
+        "Retry?": {
+          Type: "Choice",
+          Choices: [
+            { Variable: "$.again", BooleanEquals: true, Next: "Poll" },
+            { Variable: "$.done", BooleanEquals: true, Next: "End" },
+            { Variable: "$.skip", BooleanEquals: true, Next: "Skip" },
+          ],
+          Default: "Log",
+        },
+        Skip: { Type: "Pass", Next: "Log" },
+        Log: { Type: "Task", Resource: LAMBDA, Next: "Poll" },
+        End: { Type: "Succeed" },
+      },
+      "Poll",
+    );
+    assert.equal(
+      shape(structureScope(m.scope)),
+      "pollLoop:loop[Poll{next→Retry?{choice:0→continue pollLoop, choice:1→End{next→return}, choice:2→Skip{next→·}, default→·} Log{next→·}}]",
+    );
   });
 
   test("nested Choices fall through to the join (every Choice exit is in tail position)", () => {

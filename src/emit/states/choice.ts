@@ -28,15 +28,14 @@ export function emitChoice(state: ChoiceState, ctx: StateEmitContext): string {
       : state.inputPath !== undefined
         ? `data = choiceInput;\n`
         : "";
-  // A branch whose target follows the Choice directly falls through; say where it goes.
+  // A branch whose target follows the Choice directly (or heads the loop it ends) falls through; say where it goes.
   const exit = (key: "default" | `choice:${number}`, target: string): string => ctx.exit(key) || `// on to ${commentText(JSON.stringify(target))}\n`;
   const branches = state.choices.map(
     (c, i) =>
       `if (asl.test(run, ${name}, ${subject}, ${literal(c.rule ?? {})}${vars})) {\n${output}${assignStatement(state.origin.name, subject, c.assign)}${exit(`choice:${i}`, c.next)}}`,
   );
-  const fallback = state.default !== undefined ? `${output}${assignStatement(state.origin.name, subject, state.assign)}${ctx.exit("default")}` : `throw asl.noChoiceMatched(${name});\n`;
-  // An empty Default branch falls through to the code that follows the Choice.
-  return `${code}${branches.join(" else ")}${fallback === "" ? "" : ` else {\n${fallback}}`}\n`;
+  const fallback = state.default !== undefined ? `${output}${assignStatement(state.origin.name, subject, state.assign)}${exit("default", state.default)}` : `throw asl.noChoiceMatched(${name});\n`;
+  return `${code}${branches.join(" else ")} else {\n${fallback}}\n`;
 }
 
 /**
@@ -53,6 +52,6 @@ function emitJsonataChoice(state: ChoiceState, ctx: StateEmitContext): string {
   const branches = state.choices.map(
     (c, i) => `if (await asl.jsonata.condition(run, ctx, data, ${name}, ${literal(c.condition)}${varsArg(ctx)})) {\n${outcome(c.output, c.assign)}${exit(`choice:${i}`, c.next)}}`,
   );
-  const fallback = state.default !== undefined ? `${outcome(state.output, state.assign)}${ctx.exit("default")}` : `throw asl.noChoiceMatched(${name});\n`;
-  return `${heading(state)}${branches.join(" else ")}${fallback === "" ? "" : ` else {\n${fallback}}`}\n`;
+  const fallback = state.default !== undefined ? `${outcome(state.output, state.assign)}${exit("default", state.default)}` : `throw asl.noChoiceMatched(${name});\n`;
+  return `${heading(state)}${branches.join(" else ")} else {\n${fallback}}\n`;
 }
