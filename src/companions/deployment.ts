@@ -1,5 +1,6 @@
 import { Document } from "yaml";
 import { commentText, literal } from "../emit/escape.js";
+import { formatTypeScript } from "../format/format.js";
 import type { MachineIR } from "../ir/types.js";
 import { VERSION } from "../version.js";
 import { policyReport, type PolicyDocument, type PolicyReport, type PolicyStatement } from "./iam.js";
@@ -111,7 +112,12 @@ function environmentName(placeholder: string): string {
 // ── CDK ─────────────────────────────────────────────────────────────────────────────────────────────
 
 /** An AWS CDK v2 construct (TypeScript) deploying the handler as a durable function with its role. */
-export function generateCdkConstruct(machine: MachineIR, info: DeploymentInfo): string {
+/** The CDK construct, formatted by prettier like the handler. */
+export async function generateCdkConstruct(machine: MachineIR, info: DeploymentInfo): Promise<string> {
+  return formatTypeScript(cdkConstructSource(machine, info));
+}
+
+function cdkConstructSource(machine: MachineIR, info: DeploymentInfo): string {
   const functionName = info.functionName ?? functionNameFor(info.machineName);
   const report = policyFor(machine, info);
   const config = durableConfigOf(machine);

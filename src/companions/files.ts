@@ -38,7 +38,7 @@ export async function companionsFor(machine: MachineIR, options: CompanionOption
     files.push({ path: `${stem}.test.ts`, text: await generateTestFile(machine, { handlerImport: `./${stem}.js`, framework: select.test, machineName }) });
   }
   if (select.deployment === "cdk") {
-    files.push({ path: `${stem}.construct.ts`, text: generateCdkConstruct(machine, { handlerFile: `./${stem}.ts`, machineName }) });
+    files.push({ path: `${stem}.construct.ts`, text: await generateCdkConstruct(machine, { handlerFile: `./${stem}.ts`, machineName }) });
   } else if (select.deployment === "sam") {
     files.push({ path: `${stem}.sam.yaml`, text: generateSamSnippet(machine, { handlerFile: `${stem}.ts`, machineName }) });
   }

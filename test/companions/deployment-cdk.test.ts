@@ -116,7 +116,7 @@ before(async () => {
   for (const c of CASES) {
     const result = await transpile(c.definition, { stateMachineName: c.stem });
     assert.ok(result.ir !== undefined && result.code !== "", `${c.stem}: ${result.diagnostics.filter((d) => d.severity === "error").map((d) => d.message).join("; ")}`);
-    const construct = generateCdkConstruct(result.ir, { handlerFile: `./${c.stem}.ts`, machineName: c.stem, ...(c.functionName === undefined ? {} : { functionName: c.functionName }) });
+    const construct = await generateCdkConstruct(result.ir, { handlerFile: `./${c.stem}.ts`, machineName: c.stem, ...(c.functionName === undefined ? {} : { functionName: c.functionName }) });
     // The construct is CommonJS (it uses __dirname, like a `cdk init` app): .cts in this ESM package.
     writeFileSync(`${OUT}${c.stem}.ts`, result.code);
     writeFileSync(`${OUT}${c.stem}.construct.cts`, construct);
@@ -125,7 +125,7 @@ before(async () => {
   // Names from the definition that try to break out of strings and comments.
   const evil = await transpile({ StartAt: "A", States: { A: { Type: "Pass", End: true } } }, { stateMachineName: "evil" });
   assert.ok(evil.ir !== undefined);
-  writeFileSync(`${OUT}evil.construct.cts`, generateCdkConstruct(evil.ir, { handlerFile: './x"y.ts', machineName: 'evil */ name"\n`${x}`' }));
+  writeFileSync(`${OUT}evil.construct.cts`, await generateCdkConstruct(evil.ir, { handlerFile: './x"y.ts', machineName: 'evil */ name"\n`${x}`' }));
   // How an app uses the constructs; the @ts-expect-error lines must be errors (an unused one is itself an error).
   writeFileSync(
     `${OUT}usage.cts`,
