@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, test } from "node:test";
 import { loadConfigFile, watchBuild, type WatchEvent } from "../../src/build/index.js";
 import { transpile } from "../../src/transpile.js";
@@ -110,6 +112,26 @@ describe("build --watch", () => {
     assert.ok(lines.includes("changed: statemachines/order-fulfilment.asl.json"));
     controller.abort();
     assert.equal(await running, 0);
+  });
+
+  test("a SAM project: a change to a DefinitionUri file regenerates that machine's handler and companions", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "asl2durable-watch-sam-"));
+    cpSync(fileURLToPath(new URL("../../fixtures/build-sam-project", import.meta.url)), dir, { recursive: true });
+    const controller = new AbortController();
+    const events = new Events();
+    const watching = watchBuild({ load: () => loadConfigFile(join(dir, "asl2durable.config.json")), signal: controller.signal, debounceMs: 30, onBuild: events.push });
+    const initial = await events.next(() => true, "the first build");
+    assert.ok(initial.result?.outputs.every((o) => o.status === "unchanged"), JSON.stringify(initial.result?.outputs));
+    const definition = join(dir, "statemachine/intake.asl.json");
+    writeFileSync(definition, readFileSync(definition, "utf8").replaceAll("Catalogue image", "Catalogue upload"));
+    const handler = "src/workflows/template.IntakeStateMachine.ts";
+    const changed = await events.next((e) => statusOf(e, handler) === "written", "the intake handler to be regenerated");
+    assert.deepEqual(changed.changed, [definition]);
+    assert.equal(statusOf(changed, "src/workflows/template.IntakeStateMachine.test.ts"), "written");
+    assert.equal(statusOf(changed, "src/workflows/template.PurgeStateMachine.ts"), "unchanged");
+    assert.match(read(dir, handler), /Catalogue upload/);
+    controller.abort();
+    await watching;
   });
 
   test("--watch and --check cannot be combined; --watch without a configuration is exit 2", async () => {
