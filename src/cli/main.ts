@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { VERSION } from "../version.js";
 import yargs from "yargs";
 import { processOutput, type Output } from "./output.js";
 import { buildArgs, buildCommand, runBuild } from "./build-command.js";
@@ -6,11 +6,6 @@ import { runCompare } from "./compare-command.js";
 import { runMigrate } from "./migrate-command.js";
 import { runTranspile } from "./transpile-command.js";
 import { EXIT, runValidate } from "./validate-command.js";
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
 
 /** yargs-parser drops a bare "-" argument, so stdin travels through the parser under this name. */
 const STDIN_TOKEN = "\u0000stdin";
@@ -177,7 +172,7 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
     .strict()
     .help()
     .alias("h", "help")
-    .version(packageVersion())
+    .version(VERSION)
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .exitProcess(false)
     .fail((message, error) => {

@@ -6,6 +6,7 @@ import { readSource } from "../load/file.js";
 import { transpileSource } from "../transpile.js";
 import { frameText, machinesOf } from "../build/template-machines.js";
 import { companionsFor, folderCompanions, type CompanionSelection } from "../companions/files.js";
+import { projectDependencies, type WrittenFileRole } from "../companions/dependencies.js";
 import { outputState } from "../emit/checksum.js";
 import type { TestFramework } from "../companions/test-file.js";
 import type { Output } from "./output.js";
@@ -66,6 +67,7 @@ export async function runMigrate(args: MigrateCommandArgs, io: Output): Promise<
     report: args.report !== false,
   };
   const results: Migrated[] = [];
+  const written: Array<{ role: WrittenFileRole; text: string }> = [];
   for (const [i, machine] of found.machines.entries()) {
     const name = found.kind === "asl" ? basename(read.file).replace(/\.(asl\.)?(json|ya?ml)$/i, "") : (machine.name ?? machine.id);
     const stem = safeStem(found.kind === "asl" ? name : machine.id);
@@ -89,6 +91,7 @@ export async function runMigrate(args: MigrateCommandArgs, io: Output): Promise<
       return EXIT.usage;
     }
     results.push({ machine: machine.id, ok: true, files: files.map((f) => join(args.out, f.path)), errors, warnings });
+    written.push(...files.map((f, index) => ({ role: index === 0 ? ("handler" as const) : roleOf(f.path), text: f.text })));
   }
   // Files the folder needs once (the jest configuration), never over one the user keeps there.
   const shared: string[] = [];
@@ -109,7 +112,8 @@ export async function runMigrate(args: MigrateCommandArgs, io: Output): Promise<
       shared.push(path);
     }
   }
-  if (args.format === "json") io.out(JSON.stringify({ input: read.file, kind: found.kind, machines: results, shared }, null, 2));
+  const packages = projectDependencies(written, select.test === false ? undefined : select.test);
+  if (args.format === "json") io.out(JSON.stringify({ input: read.file, kind: found.kind, machines: results, shared, ...packages }, null, 2));
   else {
     for (const r of results) {
       io.out(r.ok ? `✓ ${r.machine}: ${r.files.join(", ")}${r.warnings ? ` (${plural(r.warnings, "warning")}: see the migration report)` : ""}` : `✗ ${r.machine}: not migrated (${plural(r.errors, "error")})`);
@@ -117,12 +121,24 @@ export async function runMigrate(args: MigrateCommandArgs, io: Output): Promise<
     if (shared.length > 0) io.out(`✓ for the tests: ${shared.join(", ")}`);
     const done = results.filter((r) => r.ok).length;
     io.out(`${done} of ${results.length} state machine(s) migrated into ${args.out}`);
+    if (done > 0) {
+      io.out("Next, install what the generated files import:");
+      if (packages.dependencies.length > 0) io.out(`  npm install ${packages.dependencies.join(" ")}`);
+      if (packages.devDependencies.length > 0) io.out(`  npm install --save-dev ${packages.devDependencies.join(" ")}`);
+    }
   }
   return results.every((r) => r.ok) ? EXIT.ok : EXIT.invalid;
 }
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** What a companion file is, by its name (src/companions/files.ts names them). */
+function roleOf(path: string): WrittenFileRole {
+  if (path.endsWith(".test.ts")) return "test";
+  if (path.endsWith(".construct.ts") || path.endsWith(".sam.yaml")) return "deployment";
+  return "other";
 }
 
 /** A file name from a machine id: letters, digits, `-` and `_` only. */

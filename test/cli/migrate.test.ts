@@ -61,8 +61,9 @@ describe("migrate", () => {
     rmSync(dir, { recursive: true, force: true });
     const r = await cli("migrate", "fixtures/templates/serverless/serverless.yml", "--out", dir, "--test-framework", "jest", "--format", "json");
     assert.equal(r.status, 0, r.stderr);
-    const summary = JSON.parse(r.stdout) as { machines: Array<{ ok: boolean }>; shared: string[] };
+    const summary = JSON.parse(r.stdout) as { machines: Array<{ ok: boolean }>; shared: string[]; devDependencies: string[] };
     assert.equal(summary.machines.length, 2);
+    for (const runner of ["jest", "ts-jest", "@jest/globals"]) assert.ok(summary.devDependencies.includes(runner), runner);
     assert.deepEqual(summary.shared, [`${dir}jest.config.mjs`]);
     const config = readFileSync(`${dir}jest.config.mjs`, "utf8");
     assert.equal(outputState(config), "unmodified");
