@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { planHappyPath, type HappyPathPlan } from "../../src/companions/happy-path/plan.js";
 import { interpret } from "../../src/interpret/interpreter.js";
@@ -209,6 +209,221 @@ describe("values are created with the kind their use needs", () => {
   });
 });
 
+describe("values read through Parallel and Map results, copies and parsed JSON are created where they come from", () => {
+  test("JSONata: `$states.result[1].ok` reads the second branch's output, the Task result of that branch", async () => {
+    const { machine, plan: p } = await plan({
+      QueryLanguage: "JSONata",
+      StartAt: "Ship",
+      States: {
+        Ship: {
+          Type: "Parallel",
+          Branches: [
+            { StartAt: "Label", States: { Label: { Type: "Pass", Output: { label: "L" }, End: true } } },
+            { StartAt: "Notify", States: { Notify: { Type: "Task", Resource: lambda("notify"), End: true } } },
+          ],
+          // ASL-3.2: a field that gives no value fails with States.QueryEvaluationError.
+          Output: { label: "{% $states.result[0].label %}", notified: "{% $states.result[1].ok %}" },
+          Next: "Done",
+        },
+        Done: { Type: "Succeed" },
+      },
+    });
+    assert.equal(p.outcome.kind, "succeeded", JSON.stringify(p.outcome));
+    assert.ok(Object.hasOwn(p.mocks["Notify"] as object, "ok"));
+    await assertConsistent(machine, p);
+  });
+
+  test("JSONata: an indexed variable (`$lines[0].sku`) reaches the value it was assigned from", async () => {
+    const { machine, plan: p } = await plan({
+      QueryLanguage: "JSONata",
+      StartAt: "Load",
+      States: {
+        Load: { Type: "Task", Resource: lambda("load"), Assign: { lines: "{% $states.result.lines %}" }, Next: "First" },
+        First: { Type: "Pass", Output: { sku: "{% $uppercase($lines[0].sku) %}" }, End: true },
+      },
+    });
+    assert.equal(p.outcome.kind, "succeeded", JSON.stringify(p.outcome));
+    assert.equal(typeof (p.mocks["Load"] as { lines: Array<{ sku: unknown }> }).lines[0]?.sku, "string");
+    await assertConsistent(machine, p);
+  });
+
+  test("`$` of a value the planner created (OutputPath, InputPath) is replaced as a whole: here by the items of a Map", async () => {
+    const { machine, plan: p } = await plan({
+      StartAt: "Read",
+      States: {
+        Read: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", Parameters: { FunctionName: "read", "Payload.$": "$" }, OutputPath: "$.Payload", Next: "Each" },
+        // No ItemsPath: the items are the whole input (`$`, ASL-6.8), the Invoke result's Payload.
+        Each: { Type: "Map", ItemProcessor: { StartAt: "Rows", States: { Rows: { Type: "Map", InputPath: "$.rows", ItemProcessor: { StartAt: "Row", States: { Row: { Type: "Pass", End: true } } }, End: true } } }, End: true },
+      },
+    });
+    assert.equal(p.outcome.kind, "succeeded", JSON.stringify(p.outcome));
+    const payload = (p.mocks["Read"] as { Payload: Array<{ rows: unknown }> }).Payload;
+    assert.ok(Array.isArray(payload) && Array.isArray(payload[0]?.rows));
+    await assertConsistent(machine, p);
+  });
+
+  test("States.StringToJson: fields later states read are written into the JSON text it parses", async () => {
+    const { machine, plan: p } = await plan({
+      StartAt: "Get Manifest",
+      States: {
+        "Get Manifest": {
+          Type: "Task",
+          Resource: "arn:aws:states:::aws-sdk:s3:getObject",
+          Parameters: { Bucket: "config", Key: "manifest.json" },
+          ResultSelector: { "manifest.$": "States.StringToJson($.Body)" },
+          ResultPath: "$.config",
+          Next: "Kind?",
+        },
+        "Kind?": { Type: "Choice", Choices: [{ Variable: "$.config.manifest.kind", StringEquals: "daily", Next: "Query" }], Default: "Unknown" },
+        Query: { Type: "Task", Resource: "arn:aws:states:::aws-sdk:dynamodb:query", Parameters: { "TableName.$": "$.config.manifest.table" }, End: true },
+        Unknown: { Type: "Fail", Error: "Unknown" },
+      },
+    });
+    assert.equal(p.outcome.kind, "succeeded", JSON.stringify(p.outcome));
+    const manifest = JSON.parse((p.mocks["Get Manifest"] as { Body: string }).Body) as Record<string, unknown>;
+    assert.equal(manifest["kind"], "daily");
+    assert.equal(typeof manifest["table"], "string");
+    await assertConsistent(machine, p);
+  });
+
+  test("`$$.Map.Item.Value` copied by Parameters is changed in the items: a number for States.MathAdd", async () => {
+    const { machine, plan: p } = await plan({
+      StartAt: "Double",
+      States: {
+        Double: {
+          Type: "Map",
+          ItemsPath: "$.numbers",
+          Parameters: { "n.$": "$$.Map.Item.Value", "pos.$": "$$.Map.Item.Index" },
+          Iterator: { StartAt: "Add", States: { Add: { Type: "Pass", Parameters: { "value.$": "States.MathAdd($.n, $.pos)" }, End: true } } },
+          End: true,
+        },
+      },
+    });
+    assert.equal(p.outcome.kind, "succeeded", JSON.stringify(p.outcome));
+    assert.equal(typeof (p.input as { numbers: unknown[] }).numbers[0], "number");
+    await assertConsistent(machine, p);
+  });
+
+  test("a negative index (Jayway: from the end) gets an array long enough", async () => {
+    const { machine, plan: p } = await plan({ StartAt: "Pick", States: { Pick: { Type: "Pass", InputPath: "$.books[-2]", End: true } } });
+    assert.equal(p.outcome.kind, "succeeded", JSON.stringify(p.outcome));
+    assert.ok((p.input as { books: unknown[] }).books.length >= 2);
+    await assertConsistent(machine, p);
+  });
+
+  test("a filter `[?(@.Name == …)]` finds an item that passes it, one per filtered value", async () => {
+    const { machine, plan: p } = await plan({
+      StartAt: "Detect",
+      States: {
+        Detect: {
+          Type: "Task",
+          Resource: "arn:aws:states:::aws-sdk:rekognition:detectLabels",
+          Parameters: { Image: "image" },
+          ResultSelector: { "receipt.$": "$.Labels[?(@.Name == 'Receipt')]", "total.$": "$.Labels[?(@.Name == 'Total')].Value" },
+          Next: "Receipt?",
+        },
+        "Receipt?": { Type: "Choice", Choices: [{ Variable: "$.receipt[0].Confidence", NumericGreaterThanEquals: 80, Next: "Record" }], Default: "Not A Receipt" },
+        Record: { Type: "Task", Resource: lambda("record"), Parameters: { "total.$": "$.total[0]" }, End: true },
+        "Not A Receipt": { Type: "Fail", Error: "NotAReceipt" },
+      },
+    });
+    assert.equal(p.outcome.kind, "succeeded", JSON.stringify(p.outcome));
+    const labels = (p.mocks["Detect"] as { Labels: Array<Record<string, unknown>> }).Labels;
+    assert.deepEqual(labels.map((l) => l["Name"]).sort(), ["Receipt", "Total"]);
+    await assertConsistent(machine, p);
+  });
+});
+
+describe("intrinsic functions (ASL-5) get arguments that satisfy them, not only of their kinds", () => {
+  test("ArrayGetItem with a path index, of StringSplit; MathRandom start below end; a Format template read from a path", async () => {
+    const { machine, plan: p } = await plan({
+      StartAt: "Shape",
+      States: {
+        Shape: {
+          Type: "Pass",
+          Parameters: {
+            "item.$": "States.ArrayGetItem($.list, $.index)",
+            "name.$": "States.ArrayGetItem(States.StringSplit($.arn, '/'), 1)",
+            "roll.$": "States.MathRandom($.low, $.high)",
+            "text.$": "States.Format($.template, $.first, $.last)",
+          },
+          End: true,
+        },
+      },
+    });
+    assert.equal(p.outcome.kind, "succeeded", JSON.stringify(p.outcome));
+    const input = p.input as { list: unknown[]; index: number; arn: string; low: number; high: number; template: string };
+    assert.ok(input.list.length > input.index);
+    assert.ok(input.arn.split("/").filter((s) => s !== "").length >= 2);
+    assert.ok(input.low < input.high);
+    assert.equal(input.template.split("{}").length - 1, 2);
+    await assertConsistent(machine, p);
+  });
+});
+
+describe("Choice steering, continued", () => {
+  test("the tests of an And on one Variable are satisfied together, a `…Path` operand around a fixed Variable", async () => {
+    const { machine, plan: p } = await plan({
+      StartAt: "Check",
+      States: {
+        Check: {
+          Type: "Choice",
+          Choices: [
+            {
+              And: [
+                { Variable: "$.name", StringMatches: "widget-*" },
+                { Variable: "$.name", StringLessThanPath: "$.limit" },
+                { Variable: "$.name", StringGreaterThan: "widget-1" },
+                { Variable: "$.name", StringLessThanEquals: "widget-42" },
+                { Variable: "$.name", StringGreaterThanEquals: "widget-42" },
+              ],
+              Next: "Done",
+            },
+          ],
+          Default: "Wrong",
+        },
+        Done: { Type: "Succeed" },
+        Wrong: { Type: "Fail", Error: "Wrong" },
+      },
+    });
+    assert.equal(p.outcome.kind, "succeeded", JSON.stringify(p.outcome));
+    assert.equal((p.input as { name: string }).name, "widget-42");
+    await assertConsistent(machine, p);
+  });
+
+  test("a rule on `$[0]` of an object result replaces the result with an array (judged by the next run)", async () => {
+    const { machine, plan: p } = await plan({
+      StartAt: "Inspect",
+      States: {
+        Inspect: { Type: "Task", Resource: lambda("inspect"), Next: "Valid?" },
+        "Valid?": { Type: "Choice", Choices: [{ Variable: "$[0].valid", NumericEquals: 1, Next: "Done" }], Default: "Invalid" },
+        Done: { Type: "Succeed" },
+        Invalid: { Type: "Fail", Error: "Invalid" },
+      },
+    });
+    assert.equal(p.outcome.kind, "succeeded", JSON.stringify(p.outcome));
+    assert.deepEqual(p.mocks["Inspect"], [{ valid: 1 }]);
+    await assertConsistent(machine, p);
+  });
+
+  test("a branch that fails further on is avoided: the plan takes the next one (JSONata, through `$number`)", async () => {
+    const { machine, plan: p } = await plan({
+      QueryLanguage: "JSONata",
+      StartAt: "Has Data?",
+      States: {
+        "Has Data?": { Type: "Choice", Choices: [{ Condition: "{% $number($states.input.failed) > 0 %}", Next: "Extract" }], Default: "Nothing" },
+        // $states.context.Task.Token exists only for a callback Task (ASL-7): this Task always fails.
+        Extract: { Type: "Task", Resource: lambda("extract"), Arguments: { token: "{% $states.context.Task.Token %}" }, End: true },
+        Nothing: { Type: "Succeed" },
+      },
+    });
+    assert.equal(p.outcome.kind, "succeeded", JSON.stringify(p.outcome));
+    assert.deepEqual(p.decisions, [{ state: "Has Data?", rule: -1, next: "Nothing" }]);
+    assert.ok(!((p.input as { failed: number }).failed > 0));
+    await assertConsistent(machine, p);
+  });
+});
+
 describe("failures", () => {
   test("a failure a Catcher handles is followed like the runtime does (ASL-9)", async () => {
     const { machine, plan: p } = await plan({
@@ -224,6 +439,22 @@ describe("failures", () => {
       },
     });
     assert.equal(p.outcome.kind, "succeeded");
+    await assertConsistent(machine, p);
+  });
+
+  test("a JSONata Fail Error reads the input: the plan gives it a value (not a QueryEvaluationError)", async () => {
+    const { machine, plan: p } = await plan({ QueryLanguage: "JSONata", StartAt: "Stop", States: { Stop: { Type: "Fail", Error: "{% $states.input.code %}" } } });
+    assert.equal(p.outcome.kind === "failed" ? p.outcome.error : "", (p.input as { code: string }).code);
+    assert.equal((await replay(machine, p)).error, (p.input as { code: string }).code);
+  });
+
+  test("the machine's TimeoutSeconds is counted against the Waits, as the runtime's clock does", async () => {
+    const { machine, plan: p } = await plan({
+      StartAt: "Long Wait",
+      TimeoutSeconds: 5,
+      States: { "Long Wait": { Type: "Wait", Seconds: 60, Next: "Finished" }, Finished: { Type: "Pass", End: true } },
+    });
+    assert.equal(p.outcome.kind === "failed" ? p.outcome.error : "", "States.Timeout");
     await assertConsistent(machine, p);
   });
 
@@ -261,4 +492,22 @@ test("every valid corpus definition that transpiles: the plan agrees with the re
     checked++;
   }
   assert.ok(checked > 250, `only ${checked} definitions checked`);
+});
+
+test("every transpile fixture: the plan agrees with the reference interpreter", async () => {
+  const dir = new URL("../../fixtures/transpile/", import.meta.url);
+  let checked = 0;
+  for (const name of readdirSync(dir)) {
+    const file = new URL(`${name}/definition.asl.json`, dir);
+    if (!existsSync(file)) continue;
+    const machine = await machineOf(readFileSync(file, "utf8"));
+    const p = await planHappyPath(machine, { stateMachineName: "M" });
+    try {
+      await assertConsistent(machine, p);
+    } catch (error) {
+      throw new Error(`${name}: ${(error as Error).message}`);
+    }
+    checked++;
+  }
+  assert.ok(checked > 30, `only ${checked} fixtures checked`);
 });

@@ -6,32 +6,131 @@ import { EXAMPLE_TIMESTAMP, type LeafKind, type World } from "./world.js";
 
 /**
  * Steering a JSONPath Choice rule (ASL-6.3): make the rule evaluate to `want` by choosing the values its Variable (and
- * a `…Path` operand) read, where the plan holds them. Candidate values are derived from the rule's own operand (equal,
- * just above, just below, …) and each is checked with the runtime's evaluator, so the verdict is the runtime's.
- * Changes are left in place on success; the caller rolls back on failure.
+ * a `…Path` operand) read, where the plan holds them. Candidate values are derived from the rule's own operands (equal,
+ * just above, just below, …), pooled across every test of the rule on the same Variable, and each is checked with the
+ * runtime's evaluator, so the verdict is the runtime's. The tests of an And (Or, for false) are satisfied together by
+ * a bounded backtracking search: a value chosen for one test that another cannot live with is undone and the next
+ * candidate tried. Changes are left in place on success; the caller rolls back on failure.
  */
 export function satisfyRule(world: World, rule: Readonly<Record<string, unknown>>, want: boolean, roots: PathRoots): boolean {
-  if (evaluates(rule, roots) === want) return true;
-  const and = rule["And"];
-  const or = rule["Or"];
-  if (Array.isArray(and) || Array.isArray(or)) {
-    const rules = ((and ?? or) as unknown[]).filter(isRule);
-    const all = Array.isArray(and) === want;
-    // And → true / Or → false: every rule; And → false / Or → true: one of them (the first that can be made so).
-    if (all) return rules.every((r) => satisfyRule(world, r, want, roots));
-    for (const r of rules) {
-      const mark = world.mark();
-      if (satisfyRule(world, r, want, roots) && evaluates(rule, roots) === want) return true;
-      world.rollback(mark);
-    }
-    return evaluates(rule, roots) === want;
-  }
-  if (isRule(rule["Not"])) return satisfyRule(world, rule["Not"], !want, roots);
-  return satisfyDataTest(world, rule, want, roots);
+  const search: Search = { world, roots, pool: new Map(), budget: SEARCH_BUDGET };
+  poolCandidates(search, rule);
+  for (const _ of ways(search, rule, want)) return true;
+  return false;
+}
+
+/** Candidate values tried per Choice rule before the search gives up. */
+const SEARCH_BUDGET = 4000;
+
+interface Search {
+  world: World;
+  roots: PathRoots;
+  /** Candidate values by Variable path, from every test of the rule on that Variable. */
+  pool: Map<string, unknown[]>;
+  budget: number;
 }
 
 function isRule(value: unknown): value is Readonly<Record<string, unknown>> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function subRules(rule: Readonly<Record<string, unknown>>): Array<Readonly<Record<string, unknown>>> {
+  const list = rule["And"] ?? rule["Or"];
+  if (Array.isArray(list)) return list.filter(isRule);
+  return isRule(rule["Not"]) ? [rule["Not"]] : [];
+}
+
+function poolCandidates(search: Search, rule: Readonly<Record<string, unknown>>): void {
+  for (const sub of subRules(rule)) poolCandidates(search, sub);
+  const variable = rule["Variable"];
+  const operator = Object.keys(rule).find((k) => k !== "Variable");
+  if (typeof variable !== "string" || operator === undefined) return;
+  const pooled = search.pool.get(variable) ?? [];
+  search.pool.set(variable, unique([...pooled, ...candidates(search.world, operator, rule[operator], search.roots)]));
+}
+
+/**
+ * Each way of making `rule` evaluate to `want`, one after the other: the changes of a way are in place while it is
+ * yielded, and undone before the next is tried.
+ */
+function* ways(search: Search, rule: Readonly<Record<string, unknown>>, want: boolean): Generator<void> {
+  const and = rule["And"];
+  const or = rule["Or"];
+  if (Array.isArray(and) || Array.isArray(or)) {
+    const rules = ((and ?? or) as unknown[]).filter(isRule);
+    // And → true / Or → false: every rule; And → false / Or → true: one of them.
+    if (Array.isArray(and) === want) {
+      yield* together(search, rules, 0, want);
+      return;
+    }
+    for (const r of rules) for (const _ of ways(search, r, want)) if (evaluates(rule, search.roots) === want) yield;
+    return;
+  }
+  if (isRule(rule["Not"])) {
+    yield* ways(search, rule["Not"], !want);
+    return;
+  }
+  yield* dataTestWays(search, rule, want);
+}
+
+/** Ways of making `rules[from…]` all evaluate to `want` (checked again at the end: a later choice may undo an earlier). */
+function* together(search: Search, rules: ReadonlyArray<Readonly<Record<string, unknown>>>, from: number, want: boolean): Generator<void> {
+  const rule = rules[from];
+  if (rule === undefined) {
+    if (rules.every((r) => evaluates(r, search.roots) === want)) yield;
+    return;
+  }
+  for (const _ of ways(search, rule, want)) yield* together(search, rules, from + 1, want);
+}
+
+const COMPARISON = /^(String|Numeric|Boolean|Timestamp)(Equals|LessThan|GreaterThan|LessThanEquals|GreaterThanEquals)(Path)?$/;
+
+function* dataTestWays(search: Search, rule: Readonly<Record<string, unknown>>, want: boolean): Generator<void> {
+  const { world, roots } = search;
+  const variable = rule["Variable"];
+  const operator = Object.keys(rule).find((k) => k !== "Variable");
+  if (typeof variable !== "string" || operator === undefined) return;
+  const path = parseJsonPath(variable);
+  if (path === undefined) return;
+  const { root, steps, rest } = pathSteps(path);
+  const document = rootDocument(root, roots);
+  const slot = rootSlot(root, roots);
+  const definite = rest === undefined && steps.length === path.segments.length && path.fn === null;
+  const operand = rule[operator];
+  // As things are.
+  if (evaluates(rule, roots) === want) yield;
+  if (!definite) return;
+  const attempt = function* (change: () => boolean, replacedRoot: unknown): Generator<void> {
+    if (--search.budget < 0) return;
+    const mark = world.mark();
+    // The value the rule reads was replaced as a whole (an object by an array): only the next run can judge it.
+    if (change() && (evaluates(rule, roots) === want || world.replaced(replacedRoot))) yield;
+    world.rollback(mark);
+  };
+  if (operator === "IsPresent") {
+    const present = operand === want;
+    yield* attempt(() => (present ? demandSteps(world, document, steps, "any", slot) !== undefined : removeSteps(world, document, steps)), document);
+    return;
+  }
+  const current = locateSteps(document, steps);
+  for (const candidate of unique([...candidates(world, operator, operand, roots), ...(search.pool.get(variable) ?? [])])) {
+    if (current !== undefined && Object.is(current.value, candidate)) continue;
+    yield* attempt(() => assignSteps(world, document, steps, candidate, slot), document);
+  }
+  // `…Path`: the Variable may be fixed already; choose the operand's value around it instead.
+  const m = COMPARISON.exec(operator);
+  if (m?.[3] !== "Path" || typeof operand !== "string") return;
+  const operandPath = parseJsonPath(operand);
+  if (operandPath === undefined) return;
+  const other = pathSteps(operandPath);
+  if (other.rest !== undefined || other.steps.length !== operandPath.segments.length) return;
+  const otherDocument = rootDocument(other.root, roots);
+  const value = locateSteps(document, steps)?.value;
+  const otherNow = locateSteps(otherDocument, other.steps)?.value;
+  for (const candidate of unique(familyCandidates(m[1] as "String" | "Numeric" | "Boolean" | "Timestamp", value))) {
+    if (Object.is(otherNow, candidate)) continue;
+    yield* attempt(() => assignSteps(world, otherDocument, other.steps, candidate, rootSlot(other.root, roots)), otherDocument);
+  }
 }
 
 /** The runtime's verdict; a rule that raises (a missing Variable) counts as not satisfiable. */
@@ -42,43 +141,6 @@ export function evaluates(rule: Readonly<Record<string, unknown>>, roots: PathRo
     if (error instanceof StatesError) return undefined;
     throw error;
   }
-}
-
-const COMPARISON = /^(String|Numeric|Boolean|Timestamp)(Equals|LessThan|GreaterThan|LessThanEquals|GreaterThanEquals)(Path)?$/;
-
-function satisfyDataTest(world: World, rule: Readonly<Record<string, unknown>>, want: boolean, roots: PathRoots): boolean {
-  const variable = rule["Variable"];
-  const operator = Object.keys(rule).find((k) => k !== "Variable");
-  if (typeof variable !== "string" || operator === undefined) return false;
-  const path = parseJsonPath(variable);
-  if (path === undefined) return false;
-  const { root, steps, rest } = pathSteps(path);
-  const document = rootDocument(root, roots);
-  const slot = rootSlot(root, roots);
-  const definite = rest === undefined && steps.length === path.segments.length && path.fn === null;
-  const operand = rule[operator];
-  if (operator === "IsPresent") {
-    if (evaluates(rule, roots) === want) return true;
-    if (!definite) return false;
-    const present = operand === want;
-    if (present) demandSteps(world, document, steps, "any", slot);
-    else removeSteps(world, document, steps);
-    return evaluates(rule, roots) === want;
-  }
-  if (!definite) return evaluates(rule, roots) === want;
-  for (const candidate of candidates(world, operator, operand, roots)) {
-    const mark = world.mark();
-    const current = locateSteps(document, steps);
-    if (current === undefined || !Object.is(current.value, candidate)) {
-      if (!assignSteps(world, document, steps, candidate, slot)) {
-        world.rollback(mark);
-        continue;
-      }
-    }
-    if (evaluates(rule, roots) === want) return true;
-    world.rollback(mark);
-  }
-  return evaluates(rule, roots) === want;
 }
 
 /** Values worth trying for the Variable of a data test: each makes the test true or false for some operator. */

@@ -1,5 +1,5 @@
 import jsonata from "jsonata";
-import type { BinaryNode, ExprNode, FunctionNode, PathNode } from "../../jsonata/expression.js";
+import type { BinaryNode, ExprNode, FunctionNode, PathNode, Stage } from "../../jsonata/expression.js";
 import { parseJsonata } from "../../jsonata/expression.js";
 import { AWS_FUNCTIONS } from "../../runtime/jsonata/functions.js";
 import { assignSteps, demandSteps, locateSteps, removeSteps } from "./paths.js";
@@ -139,33 +139,46 @@ export function rootedPath(node: ExprNode, roots: JsonataRoots): RootedPath | un
   let document: unknown;
   let slot: Slot | undefined;
   let names: readonly ExprNode[];
+  const out: Step[] = [];
+  let filters: readonly Stage[];
   if (first.value === "states") {
     const member = rest[0];
-    if (member?.type !== "name" || member.stages !== undefined) return undefined;
+    if (member?.type !== "name") return undefined;
     document = roots.states[member.value];
     names = rest.slice(1);
+    // `$states.result[1]`: the filter of the member step indexes the member's value.
+    filters = member.stages ?? [];
   } else {
     if (!Object.hasOwn(roots.variables, first.value)) return undefined;
     document = roots.variables[first.value];
     slot = { parent: roots.variables as Record<string, unknown>, key: first.value };
     names = rest;
+    // `$items[0]` (alone) or `$items[0].id` (the first step of a path).
+    filters = first.predicate ?? first.stages ?? [];
   }
-  const out: Step[] = [];
   const base = slot === undefined ? { document } : { document, slot };
+  // A filter on the root value itself that is not an index (`$states.input[x > 1]`) says nothing of its shape.
+  if (!indexes(filters, out)) return undefined;
   for (const step of names) {
     if (step.type !== "name") return { ...base, steps: out, more: true };
     out.push(step.value);
-    const stages = step.stages ?? [];
-    if (stages.length > 0) {
-      const [stage] = stages;
-      if (stages.length === 1 && stage?.type === "filter" && stage.expr.type === "number" && Number.isInteger(stage.expr.value) && stage.expr.value >= 0) {
-        out.push(stage.expr.value);
-        continue;
-      }
-      return { ...base, steps: out, more: true };
-    }
+    if (!indexes(step.stages ?? [], out)) return { ...base, steps: out, more: true };
   }
   return { ...base, steps: out, more: false };
+}
+
+/**
+ * The stages of a step as array indexes: only a single non-negative integer filter (`[1]`) is one. False for anything
+ * else (a predicate, several filters, an index binding): the path is no longer definite.
+ */
+function indexes(stages: readonly Stage[], out: Step[]): boolean {
+  if (stages.length === 0) return true;
+  const [stage] = stages;
+  if (stages.length === 1 && stage?.type === "filter" && stage.expr.type === "number" && Number.isInteger(stage.expr.value) && stage.expr.value >= 0) {
+    out.push(stage.expr.value);
+    return true;
+  }
+  return false;
 }
 
 /** Make every path a field value's expressions read resolve (see the module comment). */
@@ -318,18 +331,30 @@ function literalValue(node: ExprNode): unknown {
 }
 
 function steerComparison(world: World, node: BinaryNode, want: boolean, roots: JsonataRoots): boolean {
-  const pathSide = isPathNode(node.lhs) ? node.lhs : isPathNode(node.rhs) ? node.rhs : undefined;
+  const lhs = unconverted(node.lhs);
+  const rhs = unconverted(node.rhs);
+  const pathSide = isPathNode(lhs) ? lhs : isPathNode(rhs) ? rhs : undefined;
   if (pathSide === undefined) return false;
-  const other = pathSide === node.lhs ? node.rhs : node.lhs;
+  const other = pathSide === lhs ? rhs : lhs;
   let target = literalValue(other);
   if (target === undefined && isPathNode(other)) {
     const rooted = rootedPath(other, roots);
     if (rooted !== undefined && !rooted.more) target = locateSteps(rooted.document, rooted.steps)?.value;
   }
-  const flipped = pathSide === node.rhs;
+  const flipped = pathSide === rhs;
   const operator = flipped ? flip(node.value) : node.value;
   const values = candidatesFor(target).filter((v) => compare(v, operator, target) === want);
   return tryValues(world, pathSide, values, roots);
+}
+
+/**
+ * `$number(path)` / `$string(path)`: a number (a string) passes through unchanged, so the comparison can be steered by
+ * giving the path a value of that type.
+ */
+function unconverted(node: ExprNode): ExprNode {
+  if (node.type !== "function" || node.procedure.type !== "variable" || node.arguments.length !== 1) return node;
+  const [arg] = node.arguments;
+  return (node.procedure.value === "number" || node.procedure.value === "string") && arg !== undefined && isPathNode(arg) ? arg : node;
 }
 
 function isPathNode(node: ExprNode): node is PathNode {

@@ -1,6 +1,6 @@
 import type { MachineIR, TaskState } from "../../ir/types.js";
 import type { DatasetRead } from "./datasets.js";
-import { simulate, type ChoiceDecision, type PlanValues, type SimulationResult } from "./simulate.js";
+import { branchKey, simulate, type ChoiceDecision, type PlanValues, type SimulationResult } from "./simulate.js";
 import { taskStates } from "../walk.js";
 import { World } from "./world.js";
 
@@ -18,8 +18,11 @@ import { World } from "./world.js";
  * 3. At a Choice, take the first rule whose target can still reach a Succeed state or an End without revisiting a
  *    state (so polling loops exit), else Default; choose the values the rules read so that the earlier rules are false
  *    and that one is true (the runtime's evaluator checks it).
- * 4. Repeat until a run changes nothing (a fixpoint): that last run is the plan. If no successful path exists or the
- *    values cannot be made to fit, the plan records how the run fails.
+ * 4. Repeat until a run changes nothing (a fixpoint): that last run is the plan.
+ * 5. If that run fails, the Choice branch taken last before the failure is avoided and the machine planned again
+ *    from scratch (a few times at most): a branch that can only end in a failure, e.g. a Task that reads a context
+ *    field the runtime does not give, gives way to one that succeeds. If no successful path is found, the first plan
+ *    records how the run fails.
  */
 export interface HappyPathPlan {
   /** The execution input. */
@@ -41,8 +44,24 @@ export interface HappyPathPlan {
 }
 
 const MAX_RUNS = 25;
+/** Plans made, each avoiding one more Choice branch, before the planner settles for a failing plan. */
+const MAX_ATTEMPTS = 6;
 
 export async function planHappyPath(machine: MachineIR, options: { stateMachineName?: string } = {}): Promise<HappyPathPlan> {
+  let first: HappyPathPlan | undefined;
+  const banned = new Set<string>();
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const { plan, lastDecision } = await planOnce(machine, options.stateMachineName ?? "StateMachine", banned);
+    if (plan.outcome.kind === "succeeded") return plan;
+    first ??= plan;
+    if (lastDecision === undefined || banned.has(branchKey(lastDecision))) break;
+    banned.add(branchKey(lastDecision));
+  }
+  return first as HappyPathPlan;
+}
+
+/** One plan: runs of the machine on growing values until a fixpoint (see HappyPathPlan), avoiding `banned` branches. */
+async function planOnce(machine: MachineIR, stateMachineName: string, banned: ReadonlySet<string>): Promise<{ plan: HappyPathPlan; lastDecision?: ChoiceDecision }> {
   const world = new World();
   const values: PlanValues = { world, inputs: world.newHolder(), mocks: world.newHolder(), datasets: world.newHolder() };
   world.setRoot(values.inputs, "input", {});
@@ -51,12 +70,12 @@ export async function planHappyPath(machine: MachineIR, options: { stateMachineN
   let converged = false;
   for (let run = 0; run < MAX_RUNS && !converged; run++) {
     world.changes = 0;
-    result = await simulate(machine, values, options.stateMachineName ?? "StateMachine");
+    result = await simulate(machine, values, stateMachineName, banned);
     converged = world.changes === 0;
   }
   const final = result as SimulationResult;
   const outcome = final.outcome.kind === "succeeded" ? { kind: "succeeded" as const } : final.outcome;
-  return {
+  const plan: HappyPathPlan = {
     input: snapshot(values.inputs["input"]),
     mocks: snapshot(values.mocks) as Record<string, unknown>,
     calls: [...final.calls].sort(),
@@ -66,6 +85,7 @@ export async function planHappyPath(machine: MachineIR, options: { stateMachineN
     datasets: final.reads.map((read) => ({ ...read, items: snapshot(read.items) as unknown[] })),
     converged,
   };
+  return final.lastDecision === undefined ? { plan } : { plan, lastDecision: final.lastDecision };
 }
 
 /** What a Task returns before any demand: `{}`, or the Invoke envelope for `lambda:invoke`. */

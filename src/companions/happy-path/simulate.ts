@@ -44,6 +44,13 @@ export interface SimulationResult {
   reads: DatasetRead[];
   /** The branch each Choice state took (its last visit). */
   decisions: ChoiceDecision[];
+  /** The Choice decision made last in the run (the nearest one before a failure). */
+  lastDecision?: ChoiceDecision;
+}
+
+/** The key of a Choice branch in a set of banned branches (see planHappyPath). */
+export function branchKey(decision: { state: string; rule: number }): string {
+  return JSON.stringify([decision.state, decision.rule]);
 }
 
 export interface ChoiceDecision {
@@ -78,8 +85,9 @@ interface Step {
   next?: string;
 }
 
-export async function simulate(machine: MachineIR, values: PlanValues, stateMachineName: string): Promise<SimulationResult> {
-  const simulator = new Simulator(values, stateMachineName);
+/** `banned`: Choice branches (branchKey) not to take, because a plan that took them failed after them. */
+export async function simulate(machine: MachineIR, values: PlanValues, stateMachineName: string, banned: ReadonlySet<string> = new Set()): Promise<SimulationResult> {
+  const simulator = new Simulator(values, stateMachineName, banned, machine.timeoutSeconds);
   let outcome: Outcome;
   try {
     outcome = { kind: "succeeded", output: await simulator.scope(machine.scope, values.inputs["input"], {}, true) };
@@ -87,7 +95,8 @@ export async function simulate(machine: MachineIR, values: PlanValues, stateMach
     if (!(error instanceof StateFailure)) throw error;
     outcome = { kind: "failed", state: error.state, error: error.error, cause: error.detail, exact: error.exact };
   }
-  return { outcome, calls: [...simulator.calls], trace: simulator.trace, reads: simulator.reads, decisions: [...simulator.decisions.values()] };
+  const result: SimulationResult = { outcome, calls: [...simulator.calls], trace: simulator.trace, reads: simulator.reads, decisions: [...simulator.decisions.values()] };
+  return simulator.lastDecision === undefined ? result : { ...result, lastDecision: simulator.lastDecision };
 }
 
 class Simulator {
@@ -95,12 +104,17 @@ class Simulator {
   readonly trace: string[] = [];
   readonly reads: DatasetRead[] = [];
   readonly decisions = new Map<string, ChoiceDecision>();
+  lastDecision: ChoiceDecision | undefined;
   private budget = STEP_BUDGET;
+  /** Seconds the Wait states entered so far wait (the runtime's virtual clock skips them; Tasks take no time). */
+  private elapsed = 0;
   private readonly world: World;
 
   constructor(
     private readonly values: PlanValues,
     private readonly stateMachineName: string,
+    private readonly banned: ReadonlySet<string>,
+    private readonly timeoutSeconds: number | undefined,
   ) {
     this.world = values.world;
   }
@@ -121,6 +135,10 @@ class Simulator {
       const state = byName.get(name);
       if (state === undefined) throw new StateFailure(name, "States.Runtime", `no state named ${JSON.stringify(name)}`);
       if (--this.budget < 0) throw new StateFailure(name, "States.Runtime", "the planner found no way out of a loop");
+      // The machine's TimeoutSeconds, checked as the interpreter checks it: when a state is entered.
+      if (this.timeoutSeconds !== undefined && this.elapsed > this.timeoutSeconds) {
+        throw new StateFailure(name, "States.Timeout", `The execution ran longer than its TimeoutSeconds (${this.timeoutSeconds} s)`);
+      }
       visited.add(name);
       if (top && this.trace.length < TRACE_LIMIT) this.trace.push(name);
       let step: Step;
@@ -348,8 +366,9 @@ class Simulator {
       const roots = this.jsonataRoots(context, vars, data);
       if (state.duration.value.kind === "expression") {
         demandField(this.world, state.duration.value.expression, roots, kind);
-        await evaluateField(this.world, state.duration.value.expression, roots);
-      }
+        const value = await evaluateField(this.world, state.duration.value.expression, roots);
+        if (kind === "integer" && typeof value === "number") this.elapsed += value;
+      } else if (state.duration.kind === "seconds" && state.duration.value.kind === "literal") this.elapsed += state.duration.value.value;
       return { data: await this.jsonataOutcome(state, roots, data, vars), ...next };
     }
     const selected = this.inputPath(state.inputPath, data, context, vars);
@@ -358,7 +377,8 @@ class Simulator {
       const value = selectPath(state.duration.value.path, this.roots(context, vars, selected), kind === "integer" ? "SecondsPath" : "TimestampPath");
       const valid = kind === "integer" ? Number.isInteger(value) && (value as number) >= 0 : matchesKind(value, "timestamp");
       if (!valid) throw new StatesError("States.Runtime", `State ${JSON.stringify(state.origin.name)}: the ${kind === "integer" ? "SecondsPath" : "TimestampPath"} value ${JSON.stringify(value)} is not valid`);
-    }
+      if (kind === "integer") this.elapsed += value as number;
+    } else if (state.duration.kind === "seconds" && state.duration.value.kind === "literal") this.elapsed += state.duration.value.value;
     const assigned = this.assign(state.assign, context, vars, selected);
     const output = this.place(selected, selected, undefined, state.outputPath, context, vars);
     this.setVariables(vars, assigned);
@@ -383,7 +403,9 @@ class Simulator {
         const v = isContainer(value) && !Array.isArray(value) && "v" in value ? (value as { v: unknown }).v : value;
         return typeof v === "string" ? v : JSON.stringify(v);
       }
-      const value = await evaluateField(this.world, field.expression, this.jsonataRoots(context, vars, data));
+      const roots = this.jsonataRoots(context, vars, data);
+      demandField(this.world, field.expression, roots, "string");
+      const value = await evaluateField(this.world, field.expression, roots);
       return typeof value === "string" ? value : JSON.stringify(value);
     };
     const exact = state.error === undefined || state.error.kind === "literal";
@@ -420,16 +442,23 @@ class Simulator {
       for (const [i, c] of state.choices.entries()) if (distances.has(c.next) && !options.includes(i)) options.push(i);
       if (state.default !== undefined && distances.has(state.default) && !options.includes(-1)) options.push(-1);
     }
+    const allowed = options.filter((rule) => !this.banned.has(branchKey({ state: state.origin.name, rule })));
     let chosen: number | undefined;
-    for (const option of options) {
+    for (const option of allowed) {
       const mark = this.world.mark();
       // The chosen rule first: the values it needs are fixed before the earlier rules are made false around them.
       if (option >= 0) steer(option, true);
       const before = option === -1 ? state.choices.length : option;
       for (let i = 0; i < before; i++) steer(i, false);
-      if ((await safely(matching)) === option) {
+      const verdict = await safely(matching);
+      if (verdict === option) {
         chosen = option;
         break;
+      }
+      // Steering replaced the whole value the rules read (e.g. an object by an array for `$[0]`): this run still holds
+      // the old one, the next run reads the new one.
+      if (verdict === -2 && (this.world.replaced(selected) || this.world.replaced(data))) {
+        throw new StateFailure(state.origin.name, "States.Runtime", "the planner changed the value this Choice reads; the next run reads it");
       }
       this.world.rollback(mark);
     }
@@ -437,7 +466,9 @@ class Simulator {
     const branch = index >= 0 ? state.choices[index] : undefined;
     const next = branch?.next ?? state.default;
     if (next === undefined) throw new StatesError("States.NoChoiceMatched", `No Choice rule of ${JSON.stringify(state.origin.name)} matched and it has no Default`);
-    this.decisions.set(state.origin.name, { state: state.origin.name, rule: branch !== undefined ? index : -1, next });
+    const decision = { state: state.origin.name, rule: branch !== undefined ? index : -1, next };
+    this.decisions.set(state.origin.name, decision);
+    this.lastDecision = decision;
     const assign = branch !== undefined ? branch.assign : state.assign;
     if (jsonata) {
       const output = await this.jsonataOutcome({ assign, output: branch?.output ?? state.output }, jroots, data, vars);
@@ -460,13 +491,17 @@ class Simulator {
         input = await evaluateField(this.world, state.arguments, roots);
       }
       const outputs: unknown[] = [];
-      for (const branch of state.branches) outputs.push(await this.scope(branch, input, vars, false));
+      await this.concurrently(state.branches, 0, async (branch) => {
+        outputs.push(await this.scope(branch, input, vars, false));
+      });
       return { data: await this.jsonataOutcome(state, this.jsonataRoots(context, vars, data, outputs), outputs, vars), ...next };
     }
     const selected = this.inputPath(state.inputPath, data, context, vars);
     const input = state.parameters === undefined ? selected : this.template(state.parameters, this.roots(context, vars, selected), "Parameters");
     const outputs: unknown[] = [];
-    for (const branch of state.branches) outputs.push(await this.scope(branch, input, vars, false));
+    await this.concurrently(state.branches, 0, async (branch) => {
+        outputs.push(await this.scope(branch, input, vars, false));
+      });
     return { data: this.finish(state, data, outputs, context, vars), ...next };
   }
 
@@ -486,6 +521,9 @@ class Simulator {
     const inputs: unknown[] = [];
     for (const [index, item] of items.slice(0, SIMULATED_ITEMS).entries()) {
       const itemContext = this.context(name, { item: { index, value: item } });
+      // `$$.Map.Item.Value` is the item: a value that must change is changed in the items (World.link).
+      const mapItem = (itemContext["Map"] as { Item: Record<string, unknown> }).Item;
+      this.world.link(mapItem, "Value", { parent: items, key: index });
       if (state.itemSelector === undefined) inputs.push(item);
       else if (jsonata) {
         const itemRoots = this.jsonataRoots(itemContext, vars, selected);
@@ -498,7 +536,8 @@ class Simulator {
     const outputs: unknown[] = [];
     const failures: StateFailure[] = [];
     // A Distributed Map's children are separate executions: they see none of the Map's variables (ASL-8).
-    for (const child of children) {
+    const concurrency = state.maxConcurrency.kind === "literal" ? state.maxConcurrency.value : 0;
+    await this.concurrently(children, concurrency, async (child) => {
       try {
         outputs.push(await this.scope(state.processor, child, distributed ? {} : vars, false));
       } catch (error) {
@@ -507,12 +546,31 @@ class Simulator {
         failures.push(error);
         outputs.push(null);
       }
-    }
+    });
     if (failures.length > 0) this.tolerate(state, failures.length, children.length, roots);
     const writer = state.distributed?.resultWriter;
     const raw = writer === undefined || (writer["Parameters"] === undefined && writer["Arguments"] === undefined) ? outputs : await this.writerResult(writer, selected, context, vars, jsonata);
     if (jsonata) return { data: await this.jsonataOutcome(state, this.jsonataRoots(context, vars, data, raw), raw, vars), ...next };
     return { data: this.finish(state, data, raw, context, vars), ...next };
+  }
+
+  /**
+   * Run children the runtime runs concurrently on its virtual clock (Parallel branches, Map iterations), one after the
+   * other here: each wave of at most `concurrency` children (0: all) starts together and lasts as long as its longest
+   * child, for the machine's TimeoutSeconds.
+   */
+  private async concurrently<T>(children: readonly T[], concurrency: number, run: (child: T) => Promise<void>): Promise<void> {
+    const size = concurrency > 0 ? concurrency : Math.max(children.length, 1);
+    let end = this.elapsed;
+    for (let first = 0; first < children.length; first += size) {
+      const start = end;
+      for (const child of children.slice(first, first + size)) {
+        this.elapsed = start;
+        await run(child);
+        end = Math.max(end, this.elapsed);
+      }
+    }
+    this.elapsed = end;
   }
 
   /** ToleratedFailureCount / ToleratedFailurePercentage (ASL-6.8): beyond them the Map fails. */

@@ -1,8 +1,10 @@
 import { argumentKind, intrinsicFunction, type ArgumentKind } from "../../paths/intrinsic-functions.js";
-import { parseIntrinsic, type IntrinsicCall } from "../../paths/intrinsic.js";
+import { parseIntrinsic, type IntrinsicArgument, type IntrinsicCall } from "../../paths/intrinsic.js";
+import { selectPath } from "../../runtime/jsonpath.js";
 import type { PathRoots } from "../../runtime/types.js";
-import { demandPath, demandSteps, locateSteps, parseJsonPath, pathSteps, rootDocument } from "./paths.js";
-import { isPlainObject, type LeafKind, type World } from "./world.js";
+import { formatTemplate, integerAbove, integerBelow, splitsInto } from "./intrinsic-needs.js";
+import { demandPath, demandSteps, locateSteps, parseJsonPath, pathSteps, rootDocument, rootSlot } from "./paths.js";
+import { isPlainObject, type LeafKind, type Need, type World } from "./world.js";
 
 /**
  * The demands of a JSONPath payload template (ASL-3.3: Parameters, ResultSelector, ItemSelector, Credentials, Assign):
@@ -22,7 +24,7 @@ export function demandTemplate(world: World, template: unknown, roots: PathRoots
 }
 
 /** A `.$` value (or a …Path field): a path or an intrinsic call. */
-export function demandDynamic(world: World, text: string, roots: PathRoots, kind: LeafKind): void {
+export function demandDynamic(world: World, text: string, roots: PathRoots, kind: Need): void {
   if (text.startsWith("States.")) {
     const parsed = parseIntrinsic(text);
     if (parsed.ok) demandCall(world, parsed.value, roots);
@@ -35,29 +37,69 @@ function demandCall(world: World, call: IntrinsicCall, roots: PathRoots): void {
   const spec = intrinsicFunction(call.name);
   if (spec === undefined) return;
   for (const [i, arg] of call.args.entries()) {
-    if (arg.kind === "call") {
-      demandCall(world, arg, roots);
-      continue;
+    if (arg.kind === "call") demandCall(world, arg, roots);
+    else if (arg.kind === "path") {
+      const kind = leafKindFor(call, i, argumentKind(spec, i));
+      if (kind !== undefined) demandPath(world, arg.path.text, roots, kind);
     }
-    if (arg.kind !== "path") continue;
-    // States.ArrayGetItem($.list, n): the list needs an item at n.
-    const index = call.args[1];
-    if (call.name === "States.ArrayGetItem" && i === 0 && index?.kind === "number" && Number.isInteger(index.value) && index.value >= 0) {
-      const { root, steps, rest } = pathSteps(arg.path);
-      if (rest === undefined) demandSteps(world, rootDocument(root, roots), [...steps, index.value], "any");
-      continue;
+  }
+  relateArguments(world, call, roots);
+}
+
+/**
+ * The conditions between a call's arguments, once each has a value of its kind (src/runtime/intrinsics-*.ts checks
+ * them): States.ArrayGetItem's array has an item at the index (directly, or as the pieces of States.StringSplit),
+ * States.MathRandom's start is below its end.
+ */
+function relateArguments(world: World, call: IntrinsicCall, roots: PathRoots): void {
+  const [first, second] = call.args;
+  if (call.name === "States.ArrayGetItem" && first !== undefined && second !== undefined) {
+    const index = argumentValue(second, roots);
+    if (typeof index !== "number" || !Number.isInteger(index) || index < 0) return;
+    if (first.kind === "path") {
+      const { root, steps, rest } = pathSteps(first.path);
+      if (rest === undefined && steps.length === first.path.segments.length) demandSteps(world, rootDocument(root, roots), [...steps, index], "any", rootSlot(root, roots));
+    } else if (first.kind === "call" && first.name === "States.StringSplit") {
+      const [text, delimiters] = first.args;
+      const separators = delimiters === undefined ? undefined : argumentValue(delimiters, roots);
+      if (text?.kind === "path" && typeof separators === "string") demandPath(world, text.path.text, roots, splitsInto(separators, index + 1));
     }
-    const kind = leafKindFor(call, i, argumentKind(spec, i));
-    if (kind !== undefined) demandPath(world, arg.path.text, roots, kind);
+  } else if (call.name === "States.MathRandom" && first !== undefined && second !== undefined) {
+    const start = argumentValue(first, roots);
+    const end = argumentValue(second, roots);
+    if (typeof start !== "number" || typeof end !== "number" || start < end) return;
+    if (second.kind === "path") demandPath(world, second.path.text, roots, integerAbove(start));
+    else if (first.kind === "path") demandPath(world, first.path.text, roots, integerBelow(end));
+  }
+}
+
+/** The value of a literal or path argument (undefined for a nested call or a path that does not resolve). */
+function argumentValue(arg: IntrinsicArgument, roots: PathRoots): unknown {
+  switch (arg.kind) {
+    case "string":
+    case "number":
+    case "boolean":
+      return arg.value;
+    case "null":
+      return null;
+    case "call":
+      return undefined;
+    case "path":
+      try {
+        return selectPath(arg.path.text, roots);
+      } catch {
+        return undefined;
+      }
   }
 }
 
 /** What a path argument of an intrinsic call must hold. */
-function leafKindFor(call: IntrinsicCall, index: number, kind: ArgumentKind | undefined): LeafKind | undefined {
+function leafKindFor(call: IntrinsicCall, index: number, kind: ArgumentKind | undefined): Need | undefined {
   if (call.name === "States.StringToJson") return "json-text";
   if (call.name === "States.Base64Decode") return "base64";
   if (call.name === "States.Hash" && index === 1) return "hash-algorithm";
-  if (call.name === "States.Format" && index === 0) return "string";
+  // A template read from a path has exactly one `{}` per argument after it.
+  if (call.name === "States.Format" && index === 0) return formatTemplate(call.args.length - 1);
   switch (kind) {
     case "string":
     case "integer":
@@ -89,6 +131,10 @@ export function linkTemplate(world: World, template: unknown, output: unknown, r
       linkTemplate(world, value, output[key], roots);
       continue;
     }
+    if (typeof value === "string" && value.startsWith("States.StringToJson(")) {
+      viewParsedJson(world, value, output, key.slice(0, -2), roots);
+      continue;
+    }
     if (typeof value !== "string" || !value.startsWith("$")) continue;
     const path = parseJsonPath(value);
     if (path === undefined) continue;
@@ -98,4 +144,21 @@ export function linkTemplate(world: World, template: unknown, output: unknown, r
     const source = steps.length === 0 ? world.holderOf(document) : locateSteps(document, steps)?.slot;
     if (source !== undefined) world.link(output, key.slice(0, -2), source);
   }
+}
+
+/**
+ * `"key.$": "States.StringToJson($.text)"`: the parsed member becomes the plan's view of the text (World.jsonView), so
+ * that fields later states need are created in it and written back into the text.
+ */
+function viewParsedJson(world: World, text: string, output: Record<string, unknown>, key: string, roots: PathRoots): void {
+  const parsed = parseIntrinsic(text);
+  const arg = parsed.ok ? parsed.value.args[0] : undefined;
+  if (arg?.kind !== "path") return;
+  const { root, steps, rest } = pathSteps(arg.path);
+  if (rest !== undefined || steps.length !== arg.path.segments.length) return;
+  const document = rootDocument(root, roots);
+  const source = steps.length === 0 ? world.holderOf(document) : locateSteps(document, steps)?.slot;
+  const view = source === undefined ? undefined : world.jsonView(source);
+  if (view === undefined || JSON.stringify(view) !== JSON.stringify(output[key])) return;
+  Object.defineProperty(output, key, { value: view, enumerable: true, writable: true, configurable: true });
 }

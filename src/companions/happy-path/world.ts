@@ -12,6 +12,10 @@
  * field passed to a mocked Task), `typed` (a kind was needed, e.g. an array for ItemsPath) or `fixed` (chosen to make
  * a Choice rule take the planned branch). A later demand may replace a soft value, or a typed one with a value of the
  * same kind, never a fixed one. Every change is journaled so that a tentative choice can be rolled back.
+ *
+ * A container the planner placed remembers where (its home), so that a path that reads it whole (`$` after an
+ * OutputPath, a Map item) can replace it, as a root value is replaced in its holder. A JSON text States.StringToJson
+ * parses gets a view, the parsed value, kept from run to run: fields created in the view are written back into the text.
  */
 
 /** What a demanded value must be. */
@@ -38,6 +42,37 @@ export type LeafKind =
   | "timeout"
   /** Credentials RoleArn: an IAM role ARN. */
   | "role-arn";
+
+/**
+ * A kind with a further condition the value must meet (e.g. a States.Format template with two placeholders, a string
+ * that States.StringSplit cuts into three pieces), and an example that meets it.
+ */
+export interface Refined {
+  base: LeafKind;
+  accepts(value: unknown): boolean;
+  example(key: Step): unknown;
+  /** `fixed` for an exact value (that a later demand must not change); `typed` otherwise. */
+  strength?: Strength;
+}
+
+/** What a use of a value needs: a kind, or a kind with a further condition. */
+export type Need = LeafKind | Refined;
+
+export function baseKind(need: Need): LeafKind {
+  return typeof need === "string" ? need : need.base;
+}
+
+/** Does `value` meet `need`? */
+export function meets(value: unknown, need: Need): boolean {
+  return typeof need === "string" ? matchesKind(value, need) : matchesKind(value, need.base) && need.accepts(value);
+}
+
+/** The value the planner writes for a missing `need` named `key`: undefined when no value can meet it. */
+export function example(need: Need, key: Step): unknown {
+  if (typeof need === "string") return placeholder(need, key);
+  const value = need.example(key);
+  return meets(value, need) ? value : undefined;
+}
 
 export type Strength = "soft" | "typed" | "fixed";
 
@@ -154,6 +189,14 @@ function compatible(kind: LeafKind, wanted: LeafKind): boolean {
   return false;
 }
 
+/** The parsed value of a JSON text in the plan (States.StringToJson), kept while the text is the same. */
+interface JsonView {
+  text: string;
+  value: unknown;
+  /** Where the text is. */
+  source: Slot;
+}
+
 export class World {
   private readonly owned = new WeakSet<object>();
   private readonly copies = new WeakMap<object, Container>();
@@ -162,6 +205,11 @@ export class World {
   private readonly links = new WeakMap<object, Map<Step, Slot>>();
   /** Where a root value (the input, a mock) is held, so that it can be replaced as a whole. */
   private readonly holders = new WeakMap<object, Slot>();
+  /** Where the planner put a container it created (a placeholder, an item), so that `$` can replace it as a whole. */
+  private readonly homes = new WeakMap<object, Slot>();
+  /** The JSON views of texts, by the text's slot; and, for every container inside a view, its view. */
+  private readonly views = new WeakMap<Container, Map<Step, JsonView>>();
+  private readonly viewOf = new WeakMap<object, JsonView>();
   private readonly journal: Array<() => void> = [];
   /** How many writes were made; a simulation run that makes none has reached the fixpoint. */
   changes = 0;
@@ -179,6 +227,17 @@ export class World {
     this.adopt(value);
     this.info(holder).set(key, { strength, kind });
     if (isContainer(value)) this.holders.set(value, { parent: holder, key });
+    this.seedItems(value, kind);
+  }
+
+  /** The items of an `items` placeholder are the planner's own: soft, each replaceable as a whole (see homes). */
+  private seedItems(value: unknown, kind: LeafKind): void {
+    if (kind !== "items" || !Array.isArray(value)) return;
+    const info = this.info(value);
+    value.forEach((item, index) => {
+      if (!info.has(index)) info.set(index, { strength: "soft", kind: "value" });
+      if (isContainer(item) && !this.homes.has(item)) this.homes.set(item, { parent: value, key: index });
+    });
   }
 
   /** Set an initial value inside a root before any run (not journaled, not a change). */
@@ -186,6 +245,7 @@ export class World {
     parent[key] = value;
     this.adopt(value);
     this.info(parent).set(key, { strength, kind });
+    if (isContainer(value)) this.homes.set(value, { parent, key });
   }
 
   /** Mark a value and everything in it as part of the plan (writable). */
@@ -298,8 +358,10 @@ export class World {
     if (Array.isArray(parent) && typeof key === "number") {
       while (parent.length < key) {
         const index = parent.length;
-        parent.push({});
-        this.adopt(parent[index]);
+        const filler = {};
+        parent.push(filler);
+        this.adopt(filler);
+        this.homes.set(filler, { parent, key: index });
         info.set(index, { strength: "soft", kind: "value" });
       }
       parent[key] = value;
@@ -312,6 +374,8 @@ export class World {
       const holder = this.holders.get(oldValue);
       if (holder !== undefined && holder.parent === parent && holder.key === key && isContainer(value)) this.holders.set(value, holder);
     }
+    if (isContainer(value) && this.holderOf(value) === undefined) this.homes.set(value, slot);
+    this.seedItems(value, kind);
     this.changes++;
     this.journal.push(() => {
       if (Array.isArray(parent)) {
@@ -325,6 +389,11 @@ export class World {
       if (oldInfo === undefined) info.delete(key);
       else info.set(key, oldInfo);
     });
+    const view = this.viewOf.get(parent);
+    if (view !== undefined) {
+      this.enterView(value, view);
+      this.reserialize(parent);
+    }
   }
 
   /** Remove a value the planner created softly (IsPresent: false), journaled; false when it may not. */
@@ -343,12 +412,77 @@ export class World {
       Object.defineProperty(parent, key, { value: oldValue, enumerable: true, writable: true, configurable: true });
       leaves.set(slot.key, info);
     });
+    this.reserialize(parent);
     return true;
   }
 
-  /** The slot a root value is held in (the input, a mock), when `value` is one. */
+  /**
+   * The slot a value can be replaced at as a whole: the holder of a root value (the input, a mock), or the place the
+   * planner put a container it created, while the container is still there.
+   */
   holderOf(value: unknown): Slot | undefined {
-    return isContainer(value) ? this.holders.get(value) : undefined;
+    if (!isContainer(value)) return undefined;
+    const holder = this.holders.get(value);
+    if (holder !== undefined) return holder;
+    const home = this.homes.get(value);
+    return home !== undefined && read(home) === value ? home : undefined;
+  }
+
+  /** Was `value` (a root, or a container the planner placed) replaced as a whole since it was read? */
+  replaced(value: unknown): boolean {
+    if (!isContainer(value)) return false;
+    const slot = this.holders.get(value) ?? this.homes.get(value);
+    return slot !== undefined && read(slot) !== value;
+  }
+
+  /**
+   * The parsed value of the JSON text at `source` (States.StringToJson reads it): the same object as long as the text
+   * is the same, so the planner's bookkeeping in it survives from run to run. Fields created in it are written back
+   * into the text (re-serialized), where the next run parses them from. Undefined when the text is not the plan's to
+   * change or is not JSON.
+   */
+  jsonView(source: Slot): unknown {
+    const text = read(source);
+    if (typeof text !== "string" || !this.canReplace(source, "json-text", "typed")) return undefined;
+    let map = this.views.get(source.parent);
+    if (map === undefined) {
+      map = new Map();
+      this.views.set(source.parent, map);
+    }
+    const existing = map.get(source.key);
+    if (existing !== undefined && existing.text === text) return existing.value;
+    let value: unknown;
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch {
+      return undefined;
+    }
+    const view: JsonView = { text, value, source };
+    map.set(source.key, view);
+    this.adopt(value);
+    this.enterView(value, view);
+    return value;
+  }
+
+  private enterView(value: unknown, view: JsonView): void {
+    if (!isContainer(value) || this.viewOf.get(value) === view) return;
+    this.viewOf.set(value, view);
+    for (const child of Object.values(value)) this.enterView(child, view);
+  }
+
+  /** A container inside a JSON view changed: write the view's new text where it came from (journaled). */
+  private reserialize(parent: Container): void {
+    const view = this.viewOf.get(parent);
+    if (view === undefined) return;
+    const text = JSON.stringify(view.value);
+    if (text === view.text) return;
+    const old = view.text;
+    view.text = text;
+    this.changes++;
+    this.journal.push(() => {
+      view.text = old;
+    });
+    this.rawWrite(view.source, text, "typed", "json-text");
   }
 
   /** A point to roll back to. */
