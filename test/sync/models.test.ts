@@ -4,13 +4,16 @@ import { describe, test } from "node:test";
 import { NormalizedSchema } from "@smithy/core/schema";
 import { SYNC_JOBS } from "../../src/runtime/sync/jobs.js";
 import type { SyncJobSpec } from "../../src/runtime/sync/spec.js";
+import { runtimeShapes } from "./conversions.js";
 import { FIXTURES } from "./fixtures.js";
 
 /**
  * The table checked against the AWS SDK v3 clients installed as devDependencies: their models are the ground truth
  * for command names, member names and casing, and which members are maps. Recent clients carry their model at run
- * time (a command's `schema`, read with @smithy/core's NormalizedSchema, which every client depends on); the EMR on
- * EKS client installed (3.623) predates that, so only its command names are checked.
+ * time (a command's `schema`, read with @smithy/core's NormalizedSchema, which every client depends on), and the
+ * runtime converts with it; the hand-kept casing fallback of each family (`memberCase`, `maps`), used only for clients
+ * without a schema, is checked here against the models so that it stays right for their older releases. The EMR on
+ * EKS client installed (3.623) predates schemas, so only its command names are checked.
  */
 
 const require = createRequire(import.meta.url);
@@ -109,7 +112,9 @@ for (const job of SYNC_JOBS) {
     if (start === undefined || poll === undefined) return;
 
     test("the start input, the describe input and the responses fit the model (names, casing, types)", () => {
-      assert.deepEqual(misfits(job.startInput(fixture.parameters), start.input, "startInput"), []);
+      assert.deepEqual(misfits(job.startInput(fixture.parameters, runtimeShapes(job).startInput), start.input, "startInput"), []);
+      // The fallback's memberCase, for the same client without its schema.
+      assert.deepEqual(misfits(job.startInput(fixture.parameters, job.fallback), start.input, "startInput (casing fallback)"), []);
       assert.deepEqual(misfits(fixture.response, start.output, "startResponse"), []);
       assert.deepEqual(misfits(fixture.pollInput, poll.input, "pollInput"), []);
       for (const status of [...fixture.running, ...job.terminal.succeeded, ...job.terminal.failed]) {
@@ -117,19 +122,20 @@ for (const job of SYNC_JOBS) {
       }
     });
 
-    if (job.memberCase === "pascal") return;
+    if (job.fallback.memberCase === "pascal") return;
 
-    test("camelCase client: every map member is listed, and no listed name is a structure where it applies", () => {
+    test("camelCase client, casing fallback: every map member is listed, and no listed name is a structure where it applies", () => {
       const kinds: MemberKinds = { maps: new Set(), rootMaps: new Set(), structures: new Set(), rootStructures: new Set() };
       // The roots are the operations' inputs and outputs, where a `/name` entry applies (CasingFallback in
       // src/runtime/aws/shape.ts).
       memberKinds(start.input, kinds);
       memberKinds(start.output, kinds);
       memberKinds(poll.output, kinds);
-      const listed = (name: string, root: boolean): boolean => job.maps.has(name) || (root && job.maps.has(`/${name}`));
+      const { maps } = job.fallback;
+      const listed = (name: string, root: boolean): boolean => maps.has(name) || (root && maps.has(`/${name}`));
       const unlisted = [...[...kinds.rootMaps].filter((name) => !listed(name, true)), ...[...kinds.maps].filter((name) => !listed(name, false))];
       assert.deepEqual(unlisted, [], "maps whose keys would be recased");
-      const clashing = [...job.maps].filter((entry) =>
+      const clashing = [...maps].filter((entry) =>
         entry.startsWith("/") ? kinds.rootStructures.has(entry.slice(1)) : kinds.structures.has(entry) || kinds.rootStructures.has(entry),
       );
       assert.deepEqual(clashing, [], "listed as maps but structures elsewhere");

@@ -5,12 +5,13 @@ import { ResourceNotFoundException } from "@aws-sdk/client-eks";
 import { retryPresets, withDurableExecution, type DurableContext } from "@aws/durable-execution-sdk-js";
 import { LocalDurableTestRunner, type TestResult } from "@aws/durable-execution-sdk-js-testing";
 import { mockClient } from "aws-sdk-client-mock";
-import { aslError, type AslError } from "../../src/runtime/errors.js";
+import { aslError, StatesError, type AslError } from "../../src/runtime/errors.js";
 import { syncJobFor } from "../../src/runtime/sync/jobs.js";
 import { DEFAULT_POLL_SCHEDULE, pollDelaySeconds, runSyncJob, sdkCall, startSyncJob, syncPollInput, type RunSyncJobOptions } from "../../src/runtime/sync/poll.js";
-import { viewOf, type SyncJobSpec } from "../../src/runtime/sync/spec.js";
+import { commandSchemas, syncShapes, viewOf, type SdkInput, type SyncJobSpec } from "../../src/runtime/sync/spec.js";
 import type { Json } from "../../src/runtime/types.js";
 import { setupSkipTime, teardownSkipTime } from "../support/skip-time.js";
+import { runtimeShapes } from "./conversions.js";
 import { FIXTURES, type SyncFixture } from "./fixtures.js";
 
 /**
@@ -46,13 +47,13 @@ interface Run {
 }
 
 /** Run one Task "T" (runSyncJob) as a durable execution; its outcome is the execution's result. */
-async function run(job: SyncJobSpec, start: { request: Json; response: unknown }, describe: (input: Json) => Promise<unknown>, options: { schedule?: RunSyncJobOptions["schedule"] } = {}): Promise<Run> {
+async function run(job: SyncJobSpec, start: { request: SdkInput; response: unknown }, describe: (input: Json) => Promise<unknown>, options: { schedule?: RunSyncJobOptions["schedule"] } = {}): Promise<Run> {
   const handler = withDurableExecution(async (_event: unknown, ctx: DurableContext): Promise<Outcome> => {
     let outcome: Outcome;
     try {
-      const runOptions: RunSyncJobOptions = { request: start.request };
+      const runOptions: RunSyncJobOptions = { request: start.request, shapes: runtimeShapes(job) };
       if (options.schedule !== undefined) runOptions.schedule = options.schedule;
-      outcome = { result: await runSyncJob(ctx, "T", job, viewOf(job, start.response), describe, runOptions) };
+      outcome = { result: await runSyncJob(ctx, "T", job, viewOf(runtimeShapes(job).startOutput, start.response), describe, runOptions) };
     } catch (thrown) {
       outcome = { error: aslError(thrown) };
     }
@@ -64,7 +65,8 @@ async function run(job: SyncJobSpec, start: { request: Json; response: unknown }
   return { outcome: execution.getResult() as Outcome, execution };
 }
 
-const batchStart = { request: batch.startInput(batchFixture.parameters), response: batchFixture.response };
+const batchShapes = runtimeShapes(batch);
+const batchStart = { request: batch.startInput(batchFixture.parameters, batchShapes.startInput), response: batchFixture.response };
 
 /** The NextAttemptDelaySeconds of the poll's attempts, from the durable history. */
 function pollDelays(execution: TestResult): number[] {
@@ -116,8 +118,8 @@ describe("runSyncJob", () => {
     let handlerRuns = 0;
     const handler = withDurableExecution(async (_event: unknown, ctx: DurableContext): Promise<Json[]> => {
       handlerRuns++;
-      const first = await runSyncJob(ctx, "A", batch, viewOf(batch, batchStart.response), a.describe, { request: batchStart.request, schedule });
-      const second = await runSyncJob(ctx, "B", batch, viewOf(batch, batchStart.response), b.describe, { request: batchStart.request, schedule });
+      const first = await runSyncJob(ctx, "A", batch, viewOf(batchShapes.startOutput, batchStart.response), a.describe, { request: batchStart.request, schedule, shapes: batchShapes });
+      const second = await runSyncJob(ctx, "B", batch, viewOf(batchShapes.startOutput, batchStart.response), b.describe, { request: batchStart.request, schedule, shapes: batchShapes });
       return [first, second];
     });
     const execution = await new LocalDurableTestRunner<Json[]>({ handlerFunction: handler }).run({ payload: {} });
@@ -148,7 +150,7 @@ describe("runSyncJob", () => {
     const fixture = FIXTURES["eks:deleteCluster.sync"] as SyncFixture;
     const gone = new ResourceNotFoundException({ message: "No cluster found for name: prod.", $metadata: { httpStatusCode: 404 } });
     const { describe, inputs } = scripted([fixture.describe("DELETING"), gone]);
-    const { outcome } = await run(eks, { request: eks.startInput(fixture.parameters), response: fixture.response }, describe);
+    const { outcome } = await run(eks, { request: eks.startInput(fixture.parameters, runtimeShapes(eks).startInput), response: fixture.response }, describe);
     assert.deepEqual(outcome, { result: fixture.submitted });
     assert.deepEqual(inputs, [{ name: "prod" }, { name: "prod" }]);
   });
@@ -163,8 +165,9 @@ describe("runSyncJob", () => {
         .resolvesOnce({ $metadata: {}, jobs: [{ jobName: "preprocess", jobId: "4e6d1c2a-job", jobQueue: "q", status: "RUNNING", jobDefinition: "d", startedAt: 1 }] })
         .resolvesOnce({ $metadata: {}, jobs: [{ jobName: "preprocess", jobId: "4e6d1c2a-job", jobQueue: "q", status: "SUCCEEDED", jobDefinition: "d", startedAt: 1 }] });
       const handler = withDurableExecution(async (_event: unknown, ctx: DurableContext): Promise<Json> => {
-        const { request, response } = await startSyncJob(ctx, "T", batch, { JobName: "preprocess", JobQueue: "q", JobDefinition: "d" }, sdkCall(client, SubmitJobCommand));
-        return runSyncJob(ctx, "T", batch, response, sdkCall(client, DescribeJobsCommand), { request });
+        const shapes = syncShapes(batch, commandSchemas(SubmitJobCommand, DescribeJobsCommand));
+        const { request, response } = await startSyncJob(ctx, "T", batch, { JobName: "preprocess", JobQueue: "q", JobDefinition: "d" }, sdkCall(client, SubmitJobCommand), shapes);
+        return runSyncJob(ctx, "T", batch, response, sdkCall(client, DescribeJobsCommand), { request, shapes });
       });
       const execution = await new LocalDurableTestRunner<Json>({ handlerFunction: handler }).run({ payload: {} });
       assert.equal(execution.getStatus(), "SUCCEEDED");
@@ -197,6 +200,54 @@ describe("runSyncJob", () => {
     assert.equal(calls, 1, "no hidden SDK retries");
     assert.deepEqual(execution.getOperations().map((op) => op.getName()), ["T"]);
   });
+
+  test("parameters evaluated in the start step: an evaluation error keeps its name (ASL-3.1 States.Runtime), nothing is sent", async () => {
+    let calls = 0;
+    const handler = withDurableExecution(async (_event: unknown, ctx: DurableContext): Promise<Outcome> => {
+      try {
+        const parameters = async (): Promise<Json> => {
+          throw new StatesError("States.Runtime", "The JSONPath '$.missing' specified for the field 'JobName.$' could not be found in the input '{}'");
+        };
+        await startSyncJob(ctx, "T", batch, parameters, async () => {
+          calls++;
+          return {};
+        }, batchShapes);
+        return { result: "started" };
+      } catch (thrown) {
+        return { error: aslError(thrown) };
+      }
+    });
+    const execution = await new LocalDurableTestRunner<Outcome>({ handlerFunction: handler }).run({ payload: {} });
+    assert.deepEqual(execution.getResult(), { error: { Error: "States.Runtime", Cause: "The JSONPath '$.missing' specified for the field 'JobName.$' could not be found in the input '{}'" } });
+    assert.equal(calls, 0);
+  });
+
+  test("the start step checkpoints the parameters: a replay returns the request that was sent, without evaluating them again", async () => {
+    // A durable step runs its function once and checkpoints the result as JSON; a replay returns the checkpoint and does
+    // not run the function (durable-sdk.md §3). The local runner replays only when timing makes it suspend, so this
+    // context does both deterministically: the first step call runs, the second replays.
+    let checkpoint: string | undefined;
+    const step = async (_name: string, fn: () => Promise<unknown>): Promise<unknown> => {
+      checkpoint ??= JSON.stringify(await fn());
+      return JSON.parse(checkpoint) as unknown;
+    };
+    const ctx = { step } as unknown as DurableContext;
+    let draws = 0;
+    const sent: SdkInput[] = [];
+    // A new name at each evaluation, as States.UUID() or $now() in the Parameters would give.
+    const parameters = async (): Promise<Json> => ({ ...(batchFixture.parameters as Record<string, Json>), JobName: `job-${++draws}` });
+    const start = async (input: SdkInput): Promise<unknown> => {
+      sent.push(input);
+      return batchFixture.response;
+    };
+    const first = await startSyncJob(ctx, "T", batch, parameters, start, batchShapes);
+    const replayed = await startSyncJob(ctx, "T", batch, parameters, start, batchShapes);
+    assert.equal(draws, 1, "evaluated once, inside the step");
+    assert.equal(sent.length, 1);
+    assert.equal(first.request["jobName"], "job-1");
+    assert.deepEqual(first.request, sent[0]);
+    assert.deepEqual(replayed, first);
+  });
 });
 
 describe("what the poll costs in durable operations (measured)", () => {
@@ -205,8 +256,8 @@ describe("what the poll costs in durable operations (measured)", () => {
   /** The alternative design, for comparison only: a loop of one step per describe call and one wait per delay. */
   async function stepWaitLoop(ctx: DurableContext, describe: (input: Json) => Promise<unknown>): Promise<Json> {
     for (let attempt = 1; ; attempt++) {
-      const output = await ctx.step(`T (poll ${attempt})`, async () => viewOf(batch, await describe(batchFixture.pollInput)), { retryStrategy: retryPresets.noRetry });
-      const outcome = batch.check(output, { request: batchStart.request, response: viewOf(batch, batchStart.response) });
+      const output = await ctx.step(`T (poll ${attempt})`, async () => viewOf(batchShapes.describeOutput, await describe(batchFixture.pollInput)), { retryStrategy: retryPresets.noRetry });
+      const outcome = batch.check(output, { request: batchStart.request, response: viewOf(batchShapes.startOutput, batchStart.response) });
       if (outcome.status === "succeeded") return outcome.result;
       await ctx.wait(`T (wait ${attempt})`, { seconds: pollDelaySeconds(DEFAULT_POLL_SCHEDULE, attempt) });
     }
@@ -241,6 +292,6 @@ describe("poll schedule and inputs", () => {
 
   test("syncPollInput builds the describe input from the request and a raw SDK response", () => {
     const glue = syncJobFor("glue:startJobRun.sync") as SyncJobSpec;
-    assert.deepEqual(syncPollInput(glue, { JobName: "etl" }, { $metadata: {}, JobRunId: "jr_1" }), { JobName: "etl", RunId: "jr_1" });
+    assert.deepEqual(syncPollInput(glue, { JobName: "etl" }, { $metadata: {}, JobRunId: "jr_1" }, runtimeShapes(glue).startOutput), { JobName: "etl", RunId: "jr_1" });
   });
 });

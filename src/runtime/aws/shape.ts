@@ -34,12 +34,12 @@ export interface OperationSchemas {
 export type MemberCase = "pascal" | "camel";
 
 /**
- * The member names of a call whose operation schema is not at hand: a client published before the schemas (such as
- * @aws-sdk/client-emr-containers 3.623), or a `.sync` job, whose runtime is handed the start and describe calls
- * (src/runtime/task.ts `syncJob`), not the command classes that carry the schemas. Step Functions writes every
- * structure member in PascalCase whatever the service's casing ("Parameters in Step Functions are expressed in
- * PascalCase", connect-batch and every connect-* page of the developer guide; the ECS runTask.sync result recorded
- * against AWS is PascalCase down to `EphemeralStorage.SizeInGiB` and
+ * The member names of a call whose operation schema is not at hand: a `.sync` job's command of a client published
+ * before the schemas (such as @aws-sdk/client-emr-containers 3.623), or a caller of src/runtime/sync that gives no
+ * command classes (src/runtime/sync/spec.ts `syncShapes`; where the schemas are at hand, they are used instead). Step
+ * Functions writes every structure member in PascalCase whatever the service's casing ("Parameters in Step Functions
+ * are expressed in PascalCase", connect-batch and every connect-* page of the developer guide; the ECS runTask.sync
+ * result recorded against AWS is PascalCase down to `EphemeralStorage.SizeInGiB` and
  * `Containers[].NetworkInterfaces[].PrivateIpv4Address`, LocalStack
  * tests/aws/services/stepfunctions/v2/services/test_ecs_task_service.snapshot.json, recorded 2024-02-23).
  *

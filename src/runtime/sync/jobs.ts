@@ -3,7 +3,7 @@ import { javaV1Naming } from "../aws/errors.js";
 import * as adapters from "../aws/optimised.js";
 import { isJsonObject } from "../json.js";
 import type { Json } from "../types.js";
-import { at, obj, statusJob, str, type Family, type SyncJobSpec, type SyncOutcome, type SyncStart } from "./spec.js";
+import { at, obj, statusJob, str, type Family, type SdkInput, type SyncJobSpec, type SyncOutcome, type SyncStart } from "./spec.js";
 
 /**
  * The `.sync` ("run a job and wait") integrations of Step Functions (ASL-6.2), one entry per `<service>:<action>.sync`
@@ -24,9 +24,10 @@ import { at, obj, statusJob, str, type Family, type SyncJobSpec, type SyncOutcom
  * ([AWS-recorded] startExecution.sync; [LocalStack] batch, glue, sfn; ECS: "if an essential container exits with a
  * non-zero exit code, then the States.TaskFailed error", aws/copilot-cli#3160).
  *
- * Responses are read in Step Functions' view of them (./spec.ts `viewOf`); command inputs are written in the SDK's
- * member names. Errors are named as the optimised integration's request-response call names them (the adapters of
- * src/runtime/aws/optimised.ts).
+ * Responses are read in Step Functions' view of them (./spec.ts `viewOf`); start inputs are built in Step Functions'
+ * names and converted by the start command's schema (./spec.ts `syncShapes`), describe inputs are written in the SDK's
+ * member names. A family's `memberCase` and `maps` are the fallback for clients without schemas. Errors are named as
+ * the optimised integration's request-response call names them (the adapters of src/runtime/aws/optimised.ts).
  *
  * Poll interval: AWS documents one only for eks:runJob.sync ("initially … about 1 poll per minute … eventually
  * slows to … 1 poll every 5 minutes", [DG connect-eks]); a Glue job's end can take up to ~5 minutes to be noticed
@@ -44,7 +45,7 @@ const sfnFamily: Family = {
 };
 
 /** StartExecution's `Input` is a JSON string; Step Functions serialises a JSON value, and sends `{}` for none [AWS-recorded]. */
-function startExecutionInput(params: { [key: string]: Json }, sdk: (value: { [key: string]: Json }) => Json): Json {
+function startExecutionInput(params: { [key: string]: Json }, sdk: (value: { [key: string]: Json }) => SdkInput): SdkInput {
   const input = params["Input"];
   return sdk({ ...params, Input: typeof input === "string" ? input : JSON.stringify(input ?? {}) });
 }
@@ -85,11 +86,11 @@ const batch: Family = {
 };
 
 /** For .sync, Step Functions adds MANAGED_BY_AWS=STARTED_BY_STEP_FUNCTIONS to the container's environment [LocalStack]. */
-function submitJobInput(params: { [key: string]: Json }, sdk: (value: { [key: string]: Json }) => { [key: string]: Json }): Json {
+function submitJobInput(params: { [key: string]: Json }, sdk: (value: { [key: string]: Json }) => SdkInput): SdkInput {
   const input = sdk(params);
-  const overrides = isJsonObject(input["containerOverrides"]) ? (input["containerOverrides"] as Record<string, Json>) : {};
-  const environment = Array.isArray(overrides["environment"]) ? overrides["environment"] : [];
-  const managed: Json = { name: "MANAGED_BY_AWS", value: "STARTED_BY_STEP_FUNCTIONS" };
+  const overrides = isJsonObject(input["containerOverrides"]) ? input["containerOverrides"] : {};
+  const environment: unknown[] = Array.isArray(overrides["environment"]) ? overrides["environment"] : [];
+  const managed = { name: "MANAGED_BY_AWS", value: "STARTED_BY_STEP_FUNCTIONS" };
   return { ...input, containerOverrides: { ...overrides, environment: [...environment, managed] } };
 }
 
@@ -418,7 +419,7 @@ export const SYNC_JOBS: readonly SyncJobSpec[] = [
     succeeded: ["TERMINATED"],
     failed: ["TERMINATED_WITH_ERRORS"],
     result: "start",
-    startInput: (parameters) => obj({ JobFlowIds: [str(parameters, "ClusterId") ?? ""] }),
+    startInput: (parameters, sdk) => sdk(obj({ JobFlowIds: [str(parameters, "ClusterId") ?? ""] })),
     pollInput: (start) => obj({ ClusterId: str(start.request, "JobFlowIds", 0) }),
     submitted: () => ({}),
   }),
@@ -430,7 +431,7 @@ export const SYNC_JOBS: readonly SyncJobSpec[] = [
     succeeded: ["COMPLETED"],
     failed: ["CANCELLED", "FAILED", "INTERRUPTED"],
     result: "start",
-    startInput: (parameters) => obj({ JobFlowId: str(parameters, "ClusterId"), Steps: [at(parameters, "Step") ?? null], ExecutionRoleArn: str(parameters, "ExecutionRoleArn") }),
+    startInput: (parameters, sdk) => sdk(obj({ JobFlowId: str(parameters, "ClusterId"), Steps: [at(parameters, "Step") ?? null], ExecutionRoleArn: str(parameters, "ExecutionRoleArn") })),
     pollInput: (start) => obj({ ClusterId: str(start.request, "JobFlowId"), StepId: str(start.response, "StepIds", 0) }),
     submitted: (start) => obj({ StepId: str(start.response, "StepIds", 0) }),
   }),
@@ -499,9 +500,9 @@ export const SYNC_JOBS: readonly SyncJobSpec[] = [
     succeeded: ["COMPLETE"],
     failed: ["CANCELED", "ERROR"],
     // Step Functions tags the jobs it creates [DG connect-mediaconvert].
-    startInput: (params) => {
+    startInput: (params, sdk) => {
       const tags = isJsonObject(params["Tags"]) ? (params["Tags"] as Record<string, Json>) : {};
-      return { ...params, Tags: { ...tags, ManagedByService: "AWSStepFunctions" } };
+      return sdk({ ...params, Tags: { ...tags, ManagedByService: "AWSStepFunctions" } });
     },
     pollInput: (start) => obj({ Id: str(start.response, "Job", "Id") }),
   }),

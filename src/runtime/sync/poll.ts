@@ -1,8 +1,9 @@
 import { retryPresets, type DurableContext } from "@aws/durable-execution-sdk-js";
-import { StatesError } from "../errors.js";
+import { StatesError, toStatesError } from "../errors.js";
 import { isServiceErrorNamed, serviceError } from "../aws/errors.js";
 import type { Json } from "../types.js";
-import { viewOf, type SyncJobSpec, type SyncOutcome, type SyncStart } from "./spec.js";
+import type { Shape } from "../aws/shape.js";
+import { syncShapes, viewOf, type SdkInput, type SyncJobSpec, type SyncOutcome, type SyncShapes, type SyncStart } from "./spec.js";
 
 /**
  * When to describe a running job again: the first describe call comes right after the start call; the delay before
@@ -26,11 +27,17 @@ export function pollDelaySeconds(schedule: PollSchedule, attempt: number): numbe
 
 export interface RunSyncJobOptions {
   /**
-   * The start command's input (`job.startInput(parameters)`). Required: many jobs are described by names given only
-   * there (Glue JobName, SageMaker job names, EKS cluster names, EMR ClusterId for terminateCluster).
+   * The start command's input (`job.startInput(parameters, shape)`, as `startSyncJob` returns it). Required: many jobs
+   * are described by names given only there (Glue JobName, SageMaker job names, EKS cluster names, EMR ClusterId for
+   * terminateCluster).
    */
-  request: Json;
+  request: SdkInput;
   schedule?: PollSchedule;
+  /**
+   * Where member names come from: `syncShapes(job, schemas)` with the start and describe commands' schemas, as
+   * `startSyncJob` was given. Default: the job's casing fallback, for callers without the command classes.
+   */
+  shapes?: SyncShapes;
 }
 
 /** What the poll checkpoints: the number of describe calls, and once the job has ended, its outcome. */
@@ -64,14 +71,15 @@ export async function runSyncJob(
   describe: (input: Json) => Promise<unknown>,
   options: RunSyncJobOptions,
 ): Promise<Json> {
-  const start: SyncStart = { request: options.request, response: viewOf(job, startResult) };
+  const shapes = options.shapes ?? syncShapes(job);
+  const start: SyncStart = { request: options.request, response: viewOf(shapes.startOutput, startResult) };
   const startFailure = job.startFailure?.(start);
   if (startFailure !== undefined) throw new StatesError(startFailure.error, startFailure.cause);
   const input = job.pollInput(start);
   const schedule = options.schedule ?? DEFAULT_POLL_SCHEDULE;
   const final = await ctx.waitForCondition<PollState>(
     `${state} (sync)`,
-    async (current) => ({ polls: current.polls + 1, ...(await pollOnce(job, start, input, describe)) }),
+    async (current) => ({ polls: current.polls + 1, ...(await pollOnce(job, shapes.describeOutput, start, input, describe)) }),
     {
       initialState: { polls: 0 },
       waitStrategy: (current, attempt) =>
@@ -84,40 +92,61 @@ export async function runSyncJob(
   throw new StatesError(done.error, done.cause);
 }
 
+/** What the start step checkpoints: the effective parameters it built the request from, and the viewed response. */
+interface StartCheckpoint {
+  parameters: Json;
+  response: Json;
+}
+
 /**
- * The start call of a `.sync` Task as one durable step named after the state: the start command's input built from the
- * Task's effective parameters, the call itself (`start`, e.g. `sdkCall(client, SubmitJobCommand)`), its response as
- * Step Functions sees it (`viewOf`, JSON for the checkpoint), and its failures named as the service integration names
- * them (src/runtime/aws/errors.ts). No hidden retries
- * (ASL Retry runs in orchestration code, as in ../task.ts). Pass the returned `request` and `response` to runSyncJob.
+ * The start call of a `.sync` Task as one durable step named after the state: the Task's effective parameters (given,
+ * or evaluated by `parameters` inside the step, so that States.UUID or $now() draw their values once), the start
+ * command's input built from them, the call itself (`start`, e.g. `sdkCall(client, SubmitJobCommand)`), its response
+ * as Step Functions sees it (`viewOf`), and its failures named as the service integration names them
+ * (src/runtime/aws/errors.ts). No hidden retries (ASL Retry runs in orchestration code, as in ../task.ts).
+ *
+ * The step checkpoints the parameters with the response, and the returned `request` is rebuilt from them: a replay
+ * sees the request that was sent, whose names (Glue JobName, SageMaker job names, …) the describe calls use.
+ *
+ * `shapes` says where member names come from: `syncShapes(job, commandSchemas(Start, Describe))`, the commands' own
+ * schemas; without it, the job's casing fallback. Pass the returned `request` and `response`, and the same `shapes`,
+ * to runSyncJob.
  */
 export async function startSyncJob(
   ctx: DurableContext,
   state: string,
   job: SyncJobSpec,
-  parameters: Json,
-  start: (input: Json) => Promise<unknown>,
-): Promise<{ request: Json; response: Json }> {
-  const request = job.startInput(parameters);
-  const response = await ctx.step(
+  parameters: Json | (() => Promise<Json>),
+  start: (input: SdkInput) => Promise<unknown>,
+  shapes: SyncShapes = syncShapes(job),
+): Promise<SyncStart> {
+  const checkpoint = await ctx.step(
     state,
-    async (): Promise<Json> => {
+    async (): Promise<StartCheckpoint> => {
+      let effective: Json;
+      let request: SdkInput;
       try {
-        return viewOf(job, await start(request));
+        effective = typeof parameters === "function" ? await parameters() : parameters;
+        request = job.startInput(effective, shapes.startInput);
+      } catch (thrown) {
+        throw toStatesError(thrown);
+      }
+      try {
+        return { parameters: effective, response: viewOf(shapes.startOutput, await start(request)) };
       } catch (thrown) {
         throw serviceError(thrown, job.errors);
       }
     },
     { retryStrategy: retryPresets.noRetry },
   );
-  return { request, response };
+  return { request: job.startInput(checkpoint.parameters, shapes.startInput), response: checkpoint.response };
 }
 
-/** One describe call and what it says, never throwing. */
-async function pollOnce(job: SyncJobSpec, start: SyncStart, input: Json, describe: (input: Json) => Promise<unknown>): Promise<Pick<PollState, "done">> {
+/** One describe call and what it says (its output viewed with `shape`), never throwing. */
+async function pollOnce(job: SyncJobSpec, shape: Shape, start: SyncStart, input: Json, describe: (input: Json) => Promise<unknown>): Promise<Pick<PollState, "done">> {
   let output: Json;
   try {
-    output = viewOf(job, await describe(input));
+    output = viewOf(shape, await describe(input));
   } catch (thrown) {
     if (job.goneErrors !== undefined && isServiceErrorNamed(thrown, job.goneErrors)) return { done: { ok: true, result: job.submitted(start) } };
     const error = serviceError(thrown, job.errors);
@@ -139,11 +168,14 @@ async function pollOnce(job: SyncJobSpec, start: SyncStart, input: Json, describ
  * The runtime imports no service client; generated handlers pass theirs. The result is the SDK's own output (with
  * `$metadata` and Dates); `startSyncJob` and `runSyncJob` view it as Step Functions does (`viewOf`).
  */
-export function sdkCall<C>(client: { send(command: NoInfer<C>): Promise<unknown> }, Command: new (input: never) => C): (input: Json) => Promise<unknown> {
+export function sdkCall<C>(client: { send(command: NoInfer<C>): Promise<unknown> }, Command: new (input: never) => C): (input: SdkInput | Json) => Promise<unknown> {
   return (input) => client.send(new Command(input as never));
 }
 
-/** The describe command's input for a started job: for generated code that wants it before polling (e.g. to log it). */
-export function syncPollInput(job: SyncJobSpec, request: Json, response: Json): Json {
-  return job.pollInput({ request, response: viewOf(job, response) });
+/**
+ * The describe command's input for a started job: for generated code that wants it before polling (e.g. to log it).
+ * `response` may be the raw SDK response; `shape` is the start command's output shape (default: the job's fallback).
+ */
+export function syncPollInput(job: SyncJobSpec, request: SdkInput, response: unknown, shape: Shape = job.fallback): Json {
+  return job.pollInput({ request, response: viewOf(shape, response) });
 }
