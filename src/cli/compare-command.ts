@@ -15,6 +15,7 @@ import type { Json, TaskOverride } from "../runtime/index.js";
 import { machinesOf } from "../build/template-machines.js";
 import type { Output } from "./output.js";
 import { EXIT } from "./validate-command.js";
+import { readSubstitutions } from "./substitutions.js";
 import { writeFileAtomic } from "./write-atomic.js";
 
 export interface CompareCommandArgs {
@@ -29,6 +30,8 @@ export interface CompareCommandArgs {
   format: "text" | "json";
   /** In a template holding several state machines, the one to compare (logical id or name). */
   machine?: string;
+  /** A JSON file of DefinitionSubstitutions for the definition's `${Name}` placeholders. */
+  substitutions?: string;
 }
 
 /** A usage or I/O problem: exit status 2, with this message. */
@@ -56,7 +59,14 @@ export async function runCompare(args: CompareCommandArgs, io: Output): Promise<
     const runs = await buildRuns(args);
     const prices = args.prices === undefined ? undefined : loadPriceTable(await readJson(args.prices, "--prices"));
     const cost = { ...(prices !== undefined ? { prices } : {}), ...(args.memory !== undefined ? { memoryMB: args.memory } : {}) };
-    const result = await compare(found.kind === "asl" ? read.text : machine.definition, { runs, stateMachineName: args.name ?? (found.kind === "asl" ? nameOf(args.file) : (machine.name ?? machine.id)), cost });
+    const substitutions = args.substitutions === undefined ? undefined : await readSubstitutions(args.substitutions);
+    if (typeof substitutions === "string") throw new UsageError(substitutions);
+    const result = await compare(found.kind === "asl" ? read.text : machine.definition, {
+      runs,
+      stateMachineName: args.name ?? (found.kind === "asl" ? nameOf(args.file) : (machine.name ?? machine.id)),
+      cost,
+      ...(substitutions !== undefined ? { substitutions } : {}),
+    });
     if (args.report !== undefined) await writeReport(args.report, result);
     const { machineIR: _ir, code: _code, ...structured } = result;
     io.out(args.format === "json" ? JSON.stringify(structured, null, 2) : formatText(structured));

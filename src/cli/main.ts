@@ -104,6 +104,7 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
           .option("name", { type: "string", describe: "State machine name for $$.StateMachine.Name (default: the file name)" })
           .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "Output format (json is for tools)" })
           .option("machine", { type: "string", describe: "In a CloudFormation/SAM/CDK/serverless file, the state machine to compare (logical id or name)" })
+          .option("substitutions", { type: "string", describe: "JSON file of DefinitionSubstitutions applied to ${Name} placeholders first" })
           .example("$0 compare fixtures/order-processing.asl.json --input fixtures/order-processing.input.json --mocks fixtures/order-processing.mocks.json", "Compare one run")
           .example("$0 compare machine.asl.json --history history.json --report report.html", "Replay recorded executions and write a report"),
       async (args) => {
@@ -119,6 +120,7 @@ export async function main(rawArgv: string[], io: Output = processOutput): Promi
             ...(args.prices !== undefined ? { prices: args.prices } : {}),
             ...(args.memory !== undefined ? { memory: args.memory } : {}),
             ...(args.name !== undefined ? { name: args.name } : {}),
+            ...(args.substitutions !== undefined ? { substitutions: args.substitutions } : {}),
           },
           io,
         );

@@ -1,6 +1,7 @@
 import { Document } from "yaml";
 import { commentText, literal } from "../emit/escape.js";
 import { formatTypeScript } from "../format/format.js";
+import { taskPlaceholders } from "../ir/placeholders.js";
 import type { MachineIR } from "../ir/types.js";
 import { VERSION } from "../version.js";
 import { policyReport, type PolicyDocument, type PolicyReport, type PolicyStatement } from "./iam.js";
@@ -82,14 +83,17 @@ function policyFor(machine: MachineIR, info: DeploymentInfo): PolicyReport {
   return "Statement" in given ? { policy: given, assumedRoles: [], notes: [] } : given;
 }
 
-/** The `${Name}` placeholders of Task Resources, which the handler resolves from environment variables at run time. */
-function resourcePlaceholders(machine: MachineIR): string[] {
+/** The `${Name}` placeholders the handler resolves from environment variables at run time (Task Resources, Parameters, Arguments, Credentials). */
+function handlerPlaceholders(machine: MachineIR): string[] {
   const names = new Set<string>();
   for (const { state } of allStates(machine)) {
     if (state.kind !== "task") continue;
-    for (const m of state.resource.matchAll(/\$\{([^}]+)\}/g)) if (!(m[1] as string).startsWith("AWS::")) names.add(m[1] as string);
+    for (const m of state.resource.matchAll(/\$\{([^}]+)\}/g)) names.add(m[1] as string);
+    // Those of Parameters, Arguments and Credentials too: the handler replaces them when the Task runs.
+    for (const name of taskPlaceholders(state)) names.add(name);
   }
-  return [...names].sort();
+  // The pseudo parameters come from the function's own ARN.
+  return [...names].filter((name) => !name.startsWith("AWS::")).sort();
 }
 
 /**
@@ -97,7 +101,7 @@ function resourcePlaceholders(machine: MachineIR): string[] {
  * in the policy's resources (a table or topic named by a DefinitionSubstitutions entry), but not those it fills itself.
  */
 function constructPlaceholders(machine: MachineIR, policy: PolicyDocument): string[] {
-  const names = new Set(resourcePlaceholders(machine));
+  const names = new Set(handlerPlaceholders(machine));
   for (const statement of policy.Statement) {
     for (const resource of statement.Resource) for (const m of resource.matchAll(/\$\{([^}]+)\}/g)) names.add(m[1] as string);
   }
@@ -122,7 +126,7 @@ function cdkConstructSource(machine: MachineIR, info: DeploymentInfo): string {
   const report = policyFor(machine, info);
   const config = durableConfigOf(machine);
   const className = classNameFor(info.machineName);
-  const environment = resourcePlaceholders(machine);
+  const environment = handlerPlaceholders(machine);
   const placeholders = constructPlaceholders(machine, report.policy);
   const statements = report.policy.Statement.map((s) => statementLiteral(s));
   const lines = [
@@ -244,7 +248,7 @@ export function generateSamSnippet(machine: MachineIR, info: DeploymentInfo): st
   const report = policyFor(machine, info);
   const config = durableConfigOf(machine);
   const id = classNameFor(info.machineName);
-  const placeholders = resourcePlaceholders(machine);
+  const placeholders = handlerPlaceholders(machine);
   const entry = info.handlerFile.replace(/^\.\//, "");
   const module = entry.replace(/\.[cm]?[jt]s$/, "");
   const functionProperties: Record<string, unknown> = {

@@ -54,6 +54,13 @@ function testSource(machine: MachineIR, plan: HappyPathPlan, info: TestFileInfo)
     "/** The Task states the planned path calls. */",
     `const expectedCalls: string[] = ${literal(plan.calls)};`,
     "",
+    ...(Object.keys(plan.substitutions).length > 0
+      ? [
+          "/** Deploy-time placeholders of the definition: the deployed function reads them from its environment variables. */",
+          `const substitutions: Record<string, string> = ${literal(plan.substitutions)};`,
+          "",
+        ]
+      : []),
     ...(s3 ? s3Stub(plan.datasets) : []),
     ...setup(info.framework, s3),
     "",
@@ -217,7 +224,7 @@ function testCase(plan: HappyPathPlan, info: TestFileInfo): string[] {
     "  const tasks = Object.fromEntries(",
     "    Object.entries(results).map(([state, result]) => [state, () => (called.add(state), structuredClone(result))]),",
     "  );",
-    "  const runner = new LocalDurableTestRunner({ handlerFunction: makeHandler({ tasks }) });",
+    `  const runner = new LocalDurableTestRunner({ handlerFunction: makeHandler({ tasks${Object.keys(plan.substitutions).length > 0 ? ", substitutions" : ""} }) });`,
     "  const execution = await runner.run({ payload: input });",
     ...checks,
     node ? "});" : "}, 120_000);",

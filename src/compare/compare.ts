@@ -37,6 +37,8 @@ export interface CompareOptions {
   /** `$$.StateMachine.Name`; default "StateMachine". */
   stateMachineName?: string;
   cost?: CostOptions;
+  /** DefinitionSubstitutions for the definition's `${Name}` placeholders, applied before it is transpiled. */
+  substitutions?: Record<string, string | number | boolean>;
 }
 
 /** The definition does not transpile: no handler to compare. */
@@ -49,7 +51,7 @@ export class CompareBuildError extends Error {
 
 export async function compare(definition: unknown, options: CompareOptions): Promise<CompareResult & { machineIR: MachineIR; code: string }> {
   const stateMachineName = options.stateMachineName ?? "StateMachine";
-  const transpiled = await transpile(definition, { stateMachineName });
+  const transpiled = await transpile(definition, { stateMachineName, ...(options.substitutions !== undefined ? { substitutions: options.substitutions } : {}) });
   const errors = transpiled.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0 || transpiled.ir === undefined) throw new CompareBuildError(errors);
   const machine = transpiled.ir;

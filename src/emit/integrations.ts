@@ -1,5 +1,6 @@
 import { hasPlaceholder } from "../asl/integrations.js";
 import { awsSdkBinding, optimisedBinding } from "../asl/services.js";
+import { taskPlaceholders } from "../ir/placeholders.js";
 import type { TaskState } from "../ir/types.js";
 import { syncJobFor } from "../runtime/sync/jobs.js";
 import { literal } from "./escape.js";
@@ -83,6 +84,15 @@ export function importLines(wirings: readonly Wiring[]): string[] {
  * callback, which handler options an HTTP Task or an activity needs, where a deploy-time placeholder comes from.
  */
 export function integrationNotes(state: TaskState): string[] {
+  const placeholders = taskPlaceholders(state);
+  const values =
+    placeholders.length === 0
+      ? []
+      : [`${placeholders.map((n) => `\${${n}}`).join(", ")}: ${placeholders.length === 1 ? "a deploy-time value" : "deploy-time values"}, replaced when the Task runs from makeHandler({ substitutions }) or the environment.`];
+  return [...integrationKindNotes(state), ...values];
+}
+
+function integrationKindNotes(state: TaskState): string[] {
   const kind = state.integration;
   const parameters = state.queryLanguage === "JSONata" ? "$states.context.Task.Token" : "$$.Task.Token";
   const callback = [

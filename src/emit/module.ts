@@ -1,3 +1,4 @@
+import { taskPlaceholders } from "../ir/placeholders.js";
 import type { DistributedConfig, MachineIR, MapState, ScopeIR, StateIR, TaskState } from "../ir/types.js";
 import { distributedImports } from "./states/map.js";
 import { structureScope } from "../structure/structure.js";
@@ -64,7 +65,13 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
     if (names.length > 0) wirings.push({ imports: [{ from: "@aws-sdk/client-s3", names }] });
   }
   if (assumesRoles) wirings.push({ imports: [{ from: "@aws-sdk/client-sts", names: ["AssumeRoleCommand", "STSClient"] }] });
-  const start = [`stateMachineName: ${literal(options.stateMachineName)}`, ...(options.readsStartTime ? ["startTime: true"] : [])];
+  // Deploy-time placeholders in Task parameters are replaced from makeHandler({ substitutions }), else the environment.
+  const placeholders = tasks.some((t) => taskPlaceholders(t).length > 0);
+  const start = [
+    `stateMachineName: ${literal(options.stateMachineName)}`,
+    ...(options.readsStartTime ? ["startTime: true"] : []),
+    ...(placeholders ? ["substitutions: options.substitutions"] : []),
+  ];
   return render("module.ts.hbs", {
     header: options.header,
     imports: importLines(wirings),

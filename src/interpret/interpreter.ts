@@ -25,6 +25,8 @@ export interface InterpretOptions {
   functionArn?: string;
   /** The S3 classes a Distributed Map's ItemReader / ResultWriter use (what generated code imports from @aws-sdk/client-s3). */
   s3?: asl.DistributedMapOptions["s3"];
+  /** Values of deploy-time placeholders, as `makeHandler({ substitutions })` gives them to the handler. */
+  substitutions?: Record<string, string>;
 }
 
 export interface Interpretation {
@@ -67,7 +69,7 @@ export async function interpret(machine: MachineIR, input: Json, options: Interp
   recorder.add("ExecutionStarted", { input });
   let outcome: Outcome;
   try {
-    const run = await asl.startExecution(ctx, input, { stateMachineName: options.stateMachineName ?? "StateMachine", startTime: true });
+    const run = await asl.startExecution(ctx, input, { stateMachineName: options.stateMachineName ?? "StateMachine", startTime: true, substitutions: options.substitutions });
     const output = await interpreter.scope(machine.scope, ctx, run, input, asl.variables());
     outcome = { status: "SUCCEEDED", output };
     recorder.add("ExecutionSucceeded", { output });

@@ -1,3 +1,4 @@
+import { taskPlaceholders } from "../ir/placeholders.js";
 import type { Dynamic, ResultFlow, Retrier, StateIR } from "../ir/types.js";
 import { RETRY_DEFAULTS } from "../runtime/retry.js";
 import type { Variables } from "../runtime/variables.js";
@@ -70,6 +71,7 @@ export function stateHelperOptions(state: StateIR, vars: Variables): HelperOptio
       dynamic("timeoutSeconds", state.timeoutSeconds);
       dynamic("heartbeatSeconds", state.heartbeatSeconds);
       set("credentials", state.credentials);
+      if (taskPlaceholders(state).length > 0) o["placeholders"] = taskPlaceholders(state);
       return o;
     case "parallel":
       if (jsonata) set("arguments", state.arguments);

@@ -1,7 +1,27 @@
 import { classifyResource } from "../asl/integrations.js";
 import { StatesError } from "./errors.js";
+import { PLACEHOLDER } from "./placeholders.js";
 import { lambdaFunction, lambdaInvoke } from "./lambda.js";
 import type { HandlerOptions, TaskInfo, TaskOverride } from "./task.js";
+
+
+/**
+ * `value` with the placeholders `names` replaced (in its strings and keys), as Step Functions replaces
+ * DefinitionSubstitutions in the definition's text before it runs: the values come from the sources `substitute`
+ * reads, in its order. Other `${…}` text is left as written. A name without a value is States.Runtime.
+ */
+export function resolvePlaceholders<T>(value: T, names: readonly string[], substitutions: Readonly<Record<string, string>>, info: Pick<TaskInfo, "state" | "stateMachineArn">): T {
+  if (names.length === 0) return value;
+  const wanted = new Set(names);
+  const text = (s: string): string => s.replace(PLACEHOLDER, (match, name: string) => (wanted.has(name) ? substitute(match, substitutions, info, "its definition") : match));
+  const visit = (v: unknown): unknown => {
+    if (typeof v === "string") return text(v);
+    if (Array.isArray(v)) return v.map(visit);
+    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [text(k), visit(x)]));
+    return v;
+  };
+  return visit(value) as T;
+}
 
 /**
  * Task Resources that hold deploy-time placeholders (`${CheckPriceFnArn}`, a CloudFormation `Ref`/`Fn::GetAtt`, SAM
@@ -28,7 +48,7 @@ export function deployTimeResource(template: string, options: HandlerOptions): T
 }
 
 /** Replace every `${Name}` of a Resource (see deployTimeResource for the sources, in order). */
-export function substitute(template: string, substitutions: Readonly<Record<string, string>>, info: Pick<TaskInfo, "state" | "stateMachineArn">): string {
+export function substitute(template: string, substitutions: Readonly<Record<string, string>>, info: Pick<TaskInfo, "state" | "stateMachineArn">, where = "its Resource"): string {
   const [, partition = "", , region = "", account = ""] = info.stateMachineArn.split(":");
   const pseudo: Readonly<Record<string, string>> = { "AWS::Partition": partition || "aws", "AWS::Region": region, "AWS::AccountId": account };
   return template.replace(/\$\{([^}]*)\}/g, (_match, name: string) => {
@@ -36,7 +56,7 @@ export function substitute(template: string, substitutions: Readonly<Record<stri
     if (value === undefined) {
       throw new StatesError(
         "States.Runtime",
-        `State ${JSON.stringify(info.state)}: no value for \${${name}} in its Resource; pass makeHandler({ substitutions: { ${JSON.stringify(name)}: … } }) or set the environment variable ${name.replace(/[^A-Za-z0-9_]/g, "_")}`,
+        `State ${JSON.stringify(info.state)}: no value for \${${name}} in ${where}; pass makeHandler({ substitutions: { ${JSON.stringify(name)}: … } }) or set the environment variable ${name.replace(/[^A-Za-z0-9_]/g, "_")}`,
       );
     }
     return value;

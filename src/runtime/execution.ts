@@ -20,6 +20,8 @@ export interface ExecutionInfo {
   input: Json;
   startTime?: string;
   stateMachine: { id: string; name: string };
+  /** Values of the definition's deploy-time placeholders given to `makeHandler({ substitutions })`. */
+  substitutions?: Readonly<Record<string, string>>;
 }
 
 export interface StartOptions {
@@ -27,6 +29,8 @@ export interface StartOptions {
   stateMachineName?: string;
   /** Read the clock for `$$.Execution.StartTime`, inside a durable step so every replay sees the same value. */
   startTime?: boolean;
+  /** `makeHandler({ substitutions })`: values of deploy-time placeholders in Task parameters (./deploy-time.ts). */
+  substitutions?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -108,6 +112,7 @@ export async function startExecution(ctx: DurableContext, input: Json, options: 
     input,
     stateMachine: { id: `arn:${partition}:states:${region}:${account}:stateMachine:${stateMachineName}`, name: stateMachineName },
   };
+  if (options.substitutions !== undefined) execution.substitutions = options.substitutions;
   if (options.startTime) {
     execution.startTime = await ctx.step("$$.Execution.StartTime", async () => new Date().toISOString());
   }

@@ -5,8 +5,9 @@ import { StatesError, toStatesError } from "./errors.js";
 import type { Run } from "./execution.js";
 import type { ApiGatewayInvokeOptions, HttpInvokeOptions } from "./aws/http.js";
 import { defaultClientCache, newCommand, type ClientClass, type CommandClass } from "./aws/clients.js";
-import { runSyncJob, startSyncJob, syncJobFor } from "./sync/index.js";
+import { commandSchemas, runSyncJob, startSyncJob, syncJobFor, syncShapes, type SdkInput, type SyncSchemas } from "./sync/index.js";
 import { checkPayloadSize } from "./dataflow.js";
+import { resolvePlaceholders } from "./deploy-time.js";
 import { evaluateJsonata } from "./jsonata/template.js";
 import { evaluateTemplate } from "./template.js";
 import { effectiveInput, jsonataArguments, jsonataOutcome, jsonataScope, placeResult, selectResult, withResult, type FlowOptions } from "./flow.js";
@@ -39,8 +40,9 @@ export interface HandlerOptions {
    */
   activities?: Record<string, ActivityDispatcher>;
   /**
-   * Values of the `${Name}` placeholders in Task Resources (deploy-time substitutions, CloudFormation Ref/GetAtt),
-   * by name; without one, the environment variable of that name is used (src/runtime/deploy-time.ts).
+   * Values of the `${Name}` placeholders in Task Resources, Parameters, Arguments and Credentials (deploy-time
+   * substitutions, CloudFormation Ref/GetAtt), by name; without one, the environment variable of that name is used
+   * (src/runtime/deploy-time.ts).
    */
   substitutions?: Record<string, string>;
 }
@@ -86,6 +88,11 @@ export interface TaskOptions extends FlowOptions {
    * evaluated per attempt against the state input.
    */
   credentials?: unknown;
+  /**
+   * Deploy-time placeholders (`${Name}`) written in Parameters, Arguments or Credentials, replaced when the Task runs:
+   * from `makeHandler({ substitutions })`, else the environment variable (./deploy-time.ts `substitute`).
+   */
+  placeholders?: readonly string[];
   /** `.sync` / `.sync:2` Tasks: the start and describe calls of the job (built by `syncJob` in generated code). */
   sync?: SyncWiring;
   /** HeartbeatSeconds (ASL-6.2): a number, or in a JSONata state a `{% %}` expression. */
@@ -124,6 +131,23 @@ async function attemptValue(run: Run, input: Json, raw: Json, options: TaskOptio
   return { result: selectResult(run, raw, options), assigned };
 }
 
+/**
+ * The Task's options with its deploy-time placeholders (`placeholders`: DefinitionSubstitutions, CloudFormation Ref /
+ * GetAtt left by the template) replaced in Parameters, Arguments and Credentials, as Step Functions would have replaced
+ * them when the machine was deployed (./deploy-time.ts).
+ */
+function withPlaceholders(run: Run, options: TaskOptions): TaskOptions {
+  const names = options.placeholders;
+  if (names === undefined || names.length === 0) return options;
+  const info = { state: options.state, stateMachineArn: run.execution.stateMachine.id };
+  const resolve = <T>(value: T): T => resolvePlaceholders(value, names, run.execution.substitutions ?? {}, info);
+  const resolved: TaskOptions = { ...options };
+  if (options.parameters !== undefined) resolved.parameters = resolve(options.parameters);
+  if (options.arguments !== undefined) resolved.arguments = resolve(options.arguments);
+  if (options.credentials !== undefined) resolved.credentials = resolve(options.credentials);
+  return resolved;
+}
+
 /** The integration a Task calls: its `tasks` override, the wiring the generated code gives, or the Lambda default. */
 function integrationOf(options: TaskOptions): TaskOverride {
   return options.call ?? options.integration ?? integrationFor(options.resource);
@@ -137,7 +161,8 @@ function integrationOf(options: TaskOptions): TaskOverride {
  *
  * `.waitForTaskToken` resources run as a durable callback (see callbackAttempt) unless a `tasks` override stands in.
  */
-export async function task(run: Run, ctx: DurableContext, input: Json, options: TaskOptions): Promise<Json> {
+export async function task(run: Run, ctx: DurableContext, input: Json, given: TaskOptions): Promise<Json> {
+  const options = withPlaceholders(run, given);
   const jsonata = options.queryLanguage === "JSONata";
   const scope = jsonata ? jsonataScope(run, input, options) : undefined;
   const seconds = async (field: "TimeoutSeconds" | "HeartbeatSeconds", value: number | string | undefined, path: string | undefined): Promise<number | undefined> =>
@@ -304,36 +329,50 @@ async function callbackAttempt(
 }
 
 /**
- * One attempt of a `.sync` Task (ASL-6.2, "run a job"): the start call as one step, then the job's describe call
- * polled with durable waits (one waitForCondition: src/runtime/sync/poll.ts) until a terminal status gives the raw
- * result or the job's failure; then the result side in a step.
+ * One attempt of a `.sync` Task (ASL-6.2, "run a job"): the effective input and the start call as one step, then the
+ * job's describe call polled with durable waits (one waitForCondition: src/runtime/sync/poll.ts) until a terminal
+ * status gives the raw result or the job's failure; then the result side in a step. Inputs and outputs are converted
+ * with the schemas of the command classes `syncJob` was given (src/runtime/sync/spec.ts `syncShapes`).
  */
 async function syncAttempt(run: Run, ctx: DurableContext, input: Json, options: TaskOptions, retryCount: number): Promise<AttemptValue> {
   const job = syncJobFor(options.resource);
   if (job === undefined || options.sync === undefined) throw new StatesError("States.Runtime", `No .sync wiring for Resource ${JSON.stringify(options.resource)}; pass a tasks override`);
-  const payload = await attemptInput(run, input, options, retryCount);
   const calls = options.sync(await taskInfo(run, input, options, retryCount));
-  const { request, response } = await startSyncJob(ctx, options.state, job, payload, calls.start);
-  const raw = await runSyncJob(ctx, options.state, job, response, calls.describe, { request });
+  // Member names from the start and describe commands' own schemas; the job's casing fallback only without them.
+  const shapes = syncShapes(job, calls.schemas);
+  // The effective input is evaluated inside the start step and checkpointed with it: intrinsics such as States.UUID or
+  // $now() draw their values once, and a replay polls the job the first run started.
+  const parameters = (): Promise<Json> => attemptInput(run, input, options, retryCount);
+  const { request, response } = await startSyncJob(ctx, options.state, job, parameters, calls.start, shapes);
+  const raw = await runSyncJob(ctx, options.state, job, response, calls.describe, { request, shapes });
   return ctx.step(`${options.state} (result)`, async () => attemptValue(run, input, raw, options, retryCount), { retryStrategy: retryPresets.noRetry });
 }
 
-/** The two calls of a `.sync` job, made with the attempt's credentials. */
+/** The two calls of a `.sync` job, made with the attempt's credentials, and the schemas of their commands. */
 export interface SyncCalls {
-  start(input: Json): Promise<unknown>;
+  start(input: SdkInput): Promise<unknown>;
   describe(input: Json): Promise<unknown>;
+  /**
+   * The operation schemas of the start and describe commands (src/runtime/aws/shape.ts `operationSchemas`), which name
+   * the members of the start input and of both outputs. A command without one (a client published before late 2025)
+   * is converted with the job's casing fallback (src/runtime/sync/jobs.ts).
+   */
+  schemas?: SyncSchemas;
 }
 
 export type SyncWiring = (info: TaskInfo) => SyncCalls;
 
 /**
  * The `.sync` wiring generated code passes (ASL-6.2): the job's client class and its start and describe command
- * classes (src/runtime/sync/jobs.ts names them); the client is shared per class and per assumed role.
+ * classes (src/runtime/sync/jobs.ts names them); the client is shared per class and per assumed role. The command
+ * classes' schemas, read once here, convert the start input and both outputs as the request-response integrations
+ * convert theirs (src/runtime/aws/optimised.ts).
  */
 export function syncJob(Client: ClientClass, Start: CommandClass, Describe: CommandClass): SyncWiring {
+  const schemas = commandSchemas(Start, Describe);
   return (info) => {
     const client = defaultClientCache().client(Client, info.roleArn);
-    return { start: (i) => client.send(newCommand(Start, i as object)), describe: (i) => client.send(newCommand(Describe, i as object)) };
+    return { start: (i) => client.send(newCommand(Start, i)), describe: (i) => client.send(newCommand(Describe, i as object)), schemas };
   };
 }
 

@@ -40,6 +40,8 @@ interface Case {
   env: boolean;
   functionName?: string;
   substitutions?: Record<string, string>;
+  /** The substitutions the expected policy is derived with, when not all of `substitutions`. */
+  policySubstitutions?: Record<string, string>;
   /** DurableConfig.ExecutionTimeout expected, from the definition's TimeoutSeconds as written. */
   executionTimeout: number;
   /** Environment variables of the function (the Task Resources' placeholders). */
@@ -48,6 +50,7 @@ interface Case {
 
 const fixture = (file: string) => readFileSync(new URL(`../../fixtures/${file}`, import.meta.url), "utf8");
 const corpus = (file: string) => corpusText(`valid/${file}`);
+const QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/123456789012/orders";
 const lambdaArn = (name: string) => `arn:aws:lambda:eu-west-1:123456789012:function:${name}`;
 
 const CASES: Case[] = [
@@ -74,15 +77,19 @@ const CASES: Case[] = [
   { stem: "sdk-dynamodb", definition: corpus("localstack/services--aws_sdk_dynamodb_put_update_get_item.json"), className: "SdkDynamodb", env: true, executionTimeout: 31_536_000 },
   // TimeoutSeconds 300; dynamodb:putItem and Lambda.
   { stem: "scatter-gather", definition: corpus("step-functions-workflows-collection/scatter-gather--statemachine.asl.json"), className: "ScatterGather", env: true, executionTimeout: 300 },
-  // `${…}` Task Resources (Lambda ARNs, read by the handler from environment variables) and `${topic}` (SNS TopicArn).
+  // `${…}` Task Resources (Lambda ARNs) and Parameters (`${queueUrl}`, `${topic}`): the handler reads them all from
+  // environment variables.
   {
     stem: "lambda-orchestration",
     definition: corpus("step-functions-workflows-collection/lambda-orchestration-cdk--statemachine.asl.json"),
     className: "LambdaOrchestration",
     env: true,
-    substitutions: { checkPriceFnArn: lambdaArn("check-price"), BuySellFnArn: lambdaArn("buy-sell"), buyFnArn: lambdaArn("buy"), sellFnArn: lambdaArn("sell"), topic: "arn:aws:sns:eu-west-1:123456789012:trades" },
+    substitutions: { checkPriceFnArn: lambdaArn("check-price"), BuySellFnArn: lambdaArn("buy-sell"), buyFnArn: lambdaArn("buy"), sellFnArn: lambdaArn("sell"), topic: "arn:aws:sns:eu-west-1:123456789012:trades", queueUrl: QUEUE_URL },
     executionTimeout: 31_536_000,
-    environment: { BuySellFnArn: lambdaArn("buy-sell"), buyFnArn: lambdaArn("buy"), checkPriceFnArn: lambdaArn("check-price"), sellFnArn: lambdaArn("sell") },
+    environment: { BuySellFnArn: lambdaArn("buy-sell"), buyFnArn: lambdaArn("buy"), checkPriceFnArn: lambdaArn("check-price"), queueUrl: QUEUE_URL, sellFnArn: lambdaArn("sell"), topic: "arn:aws:sns:eu-west-1:123456789012:trades" },
+    // The construct resolves its policy's placeholders as text: a queue URL given at synthesis cannot become the
+    // queue's ARN there, so SendMessage is granted on the account's queues (the construct's note says so).
+    policySubstitutions: { checkPriceFnArn: lambdaArn("check-price"), BuySellFnArn: lambdaArn("buy-sell"), buyFnArn: lambdaArn("buy"), sellFnArn: lambdaArn("sell"), topic: "arn:aws:sns:eu-west-1:123456789012:trades" },
   },
   // The definition's own `${FunctionName}` (the Lambda function a Task invokes) is not the durable function's name.
   {
@@ -93,6 +100,8 @@ const CASES: Case[] = [
     functionName: "vision-inference",
     substitutions: { FunctionName: "detect-anomalies", L4VModelVersion: "1", L4VProject: "circuit-boards", ResultBucketName: "inference-results" },
     executionTimeout: 31_536_000,
+    // The placeholders of its Parameters, for the handler.
+    environment: { FunctionName: "detect-anomalies", L4VModelVersion: "1", L4VProject: "circuit-boards", ResultBucketName: "inference-results" },
   },
   // TimeoutSeconds over the DurableConfig maximum: clamped to 31,622,400.
   {
@@ -136,11 +145,11 @@ before(async () => {
       'import { OrderProcessing } from "./order-processing.construct.cjs";',
       'const stack = new Stack(new App(), "S");',
       'new OrderProcessing(stack, "A");',
-      'const orchestration = new LambdaOrchestration(stack, "B", { substitutions: { checkPriceFnArn: "a", BuySellFnArn: "b", buyFnArn: "c", sellFnArn: "d", topic: "e" } });',
+      'const orchestration = new LambdaOrchestration(stack, "B", { substitutions: { checkPriceFnArn: "a", BuySellFnArn: "b", buyFnArn: "c", sellFnArn: "d", topic: "e", queueUrl: "f" } });',
       "export const aliasArn: string = orchestration.alias.functionArn;",
       "// The policy's `${topic}` is a required substitution too, not only the Task Resources' placeholders.",
       "// @ts-expect-error",
-      'new LambdaOrchestration(stack, "C", { substitutions: { checkPriceFnArn: "a", BuySellFnArn: "b", buyFnArn: "c", sellFnArn: "d" } });',
+      'new LambdaOrchestration(stack, "C", { substitutions: { checkPriceFnArn: "a", BuySellFnArn: "b", buyFnArn: "c", sellFnArn: "d", queueUrl: "f" } });',
       "// The real declarations catch a misspelt property.",
       "// @ts-expect-error",
       "export const misspelt: DurableConfig = { executionTimeout: Duration.days(1), retentionPeriodInDays: 9 };",
@@ -239,7 +248,8 @@ const AGNOSTIC_PSEUDO = { "AWS::Partition": "${AWS::Partition}", "AWS::Region": 
 function derived(c: Case): PolicyOptions {
   const functionName = c.functionName ?? c.stem;
   const where = c.env ? { partition: "aws", ...ENV } : { partition: "${AWS::Partition}", region: "${AWS::Region}", account: "${AWS::AccountId}" };
-  return { ...where, functionName, ...(c.substitutions === undefined ? {} : { substitutions: c.substitutions }) };
+  const substitutions = c.policySubstitutions ?? c.substitutions;
+  return { ...where, functionName, ...(substitutions === undefined ? {} : { substitutions }) };
 }
 
 describe("the CDK construct synthesized (aws-cdk-lib/assertions)", () => {
@@ -344,10 +354,10 @@ describe("the CDK construct synthesized (aws-cdk-lib/assertions)", () => {
     const stack = new Stack(app, "Tokens", { env: ENV });
     const parameter = (name: string) => new CfnParameter(stack, name).valueAsString;
     const Cls = constructClass(c.stem, c.className);
-    new Cls(stack, "Machine", { substitutions: { checkPriceFnArn: parameter("CheckPrice"), BuySellFnArn: parameter("BuySell"), buyFnArn: parameter("Buy"), sellFnArn: parameter("Sell"), topic: parameter("Topic") } });
+    new Cls(stack, "Machine", { substitutions: { checkPriceFnArn: parameter("CheckPrice"), BuySellFnArn: parameter("BuySell"), buyFnArn: parameter("Buy"), sellFnArn: parameter("Sell"), topic: parameter("Topic"), queueUrl: parameter("Queue") } });
     const template = Template.fromStack(stack);
     template.hasResourceProperties("AWS::Lambda::Function", {
-      Environment: { Variables: { checkPriceFnArn: { Ref: "CheckPrice" }, BuySellFnArn: { Ref: "BuySell" }, buyFnArn: { Ref: "Buy" }, sellFnArn: { Ref: "Sell" } } },
+      Environment: { Variables: { checkPriceFnArn: { Ref: "CheckPrice" }, BuySellFnArn: { Ref: "BuySell" }, buyFnArn: { Ref: "Buy" }, queueUrl: { Ref: "Queue" }, sellFnArn: { Ref: "Sell" }, topic: { Ref: "Topic" } } },
     });
     const { statements } = roleStatements(template, ENV_PSEUDO);
     const byAction = Object.fromEntries(statements.flatMap((s) => s.Action.map((a) => [a, s.Resource])));
@@ -360,7 +370,7 @@ describe("the CDK construct synthesized (aws-cdk-lib/assertions)", () => {
     const app = new App({ outdir: `${OUT}out/missing` });
     const stack = new Stack(app, "Missing", { env: ENV });
     const Cls = constructClass(c.stem, c.className);
-    assert.throws(() => new Cls(stack, "Machine", { substitutions: { checkPriceFnArn: "a", BuySellFnArn: "b", buyFnArn: "c", sellFnArn: "d" } }), /Machine: no value for the placeholder topic/);
+    assert.throws(() => new Cls(stack, "Machine", { substitutions: { checkPriceFnArn: "a", BuySellFnArn: "b", buyFnArn: "c", sellFnArn: "d", queueUrl: "f" } }), /Machine: no value for the placeholder topic/);
   });
 
   test("the definition's own ${FunctionName} is resolved from the substitutions; checkpoints stay on the durable function", () => {

@@ -26,7 +26,7 @@ describe("CDK construct", () => {
     assert.deepEqual(sids, expected.Statement.map((s) => [s.Sid, s.Action]));
   });
 
-  test("deploy-time placeholders: those of Task Resources become environment variables; those of the policy are required too", async () => {
+  test("deploy-time placeholders: those the handler resolves (Resources, Parameters) become environment variables; those of the policy are required too", async () => {
     const machine = await machineOf({
       StartAt: "Check",
       States: {
@@ -36,7 +36,7 @@ describe("CDK construct", () => {
     });
     const source = await generateCdkConstruct(machine, { handlerFile: "./check.ts", machineName: "check" });
     assert.match(source, /readonly substitutions: Readonly<Record<"CheckFn\.Arn" \| "Table", string>>;/);
-    assert.match(source, /environment: \{ "?CheckFn_Arn"?: resolve\("\$\{CheckFn\.Arn\}"\) \},/);
+    assert.match(source, /environment: \{ "?CheckFn_Arn"?: resolve\("\$\{CheckFn\.Arn\}"\), Table: resolve\("\$\{Table\}"\) \},/);
     assert.match(source, /constructor\(scope: Construct, id: string, props: CheckProps\) \{/);
   });
 

@@ -23,7 +23,7 @@ async function plan(definition: unknown): Promise<{ machine: MachineIR; plan: Ha
 async function replay(machine: MachineIR, p: HappyPathPlan): Promise<{ status: string; error?: string; called: string[]; path: string[] }> {
   const { tasks, called } = recordingTasks(p);
   const s3 = fakeS3(p.datasets);
-  const run = await interpret(machine, p.input as Json, { tasks, stateMachineName: "M", s3: { Client: s3.Client, GetObject: s3.GetObject, ListObjectsV2: s3.ListObjectsV2, PutObject: s3.PutObject } });
+  const run = await interpret(machine, p.input as Json, { tasks, stateMachineName: "M", substitutions: p.substitutions, s3: { Client: s3.Client, GetObject: s3.GetObject, ListObjectsV2: s3.ListObjectsV2, PutObject: s3.PutObject } });
   const out = { status: run.outcome.status, called: [...called].sort(), path: run.path };
   return run.outcome.status === "FAILED" ? { ...out, error: run.outcome.error } : out;
 }

@@ -76,6 +76,21 @@ describe("compare", () => {
     assert.deepEqual(run?.handler.outcome.status === "FAILED" ? run.handler.outcome.error : undefined, "Compare.NoMock");
   });
 
+  test("deploy-time placeholders in Parameters: without values both sides fail alike (States.Runtime); with substitutions both run them", async () => {
+    const definition = {
+      StartAt: "Store",
+      States: { Store: { Type: "Task", Resource: "arn:aws:states:::dynamodb:putItem", Parameters: { TableName: "${OrdersTable}", Item: {} }, End: true } },
+    };
+    let seen: unknown;
+    const tasks = (): Record<string, TaskOverride> => ({ Store: (input) => ((seen = input), {}) });
+    const missing = (await compare(definition, { runs: [{ name: "input", input: {}, tasks }] })).runs[0];
+    assert.equal(missing?.verdict, "same");
+    assert.deepEqual(missing?.handler.outcome.status === "FAILED" ? missing.handler.outcome.error : undefined, "States.Runtime");
+    const given = (await compare(definition, { runs: [{ name: "input", input: {}, tasks }], substitutions: { OrdersTable: "orders-prod" } })).runs[0];
+    assert.equal(given?.handler.outcome.status, "SUCCEEDED");
+    assert.deepEqual(seen, { TableName: "orders-prod", Item: {} });
+  });
+
   test("CLI: --history replays every recorded execution to its recorded outcome (exit 0), --format json is the structured result", async () => {
     const r = await cli("compare", "fixtures/histories/retry.asl.json", "--history", "fixtures/histories/executions.json", "--format", "json");
     assert.equal(r.status, 0, r.stderr);

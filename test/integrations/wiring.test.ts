@@ -163,4 +163,43 @@ describe("generated integration wiring (mocked AWS SDK clients)", () => {
     assert.equal(result.error, "States.Runtime");
     assert.match(result.cause, /No dispatcher for activity .*activities/);
   });
+
+  describe("deploy-time placeholders in Parameters (DefinitionSubstitutions the template left, ASL904)", () => {
+    const definition = task("arn:aws:states:::dynamodb:putItem", {
+      Parameters: {
+        TableName: "${CatalogTable}",
+        Item: { pk: { "S.$": "$.id" }, region: { S: "${AWS::Region}" }, note: { S: "not a ${placeholder name}" } },
+      },
+    });
+
+    test("replaced when the Task runs: from makeHandler({ substitutions }), else the environment; paths and other text untouched", async () => {
+      ddb.on(PutItemCommand).resolves({});
+      const { module, code } = await load(definition);
+      assert.match(code, /placeholders: \["AWS::Region", "CatalogTable"\]/);
+      assert.match(code, /substitutions: options\.substitutions/);
+      const given = await new LocalDurableTestRunner({ handlerFunction: module.makeHandler({ substitutions: { CatalogTable: "images-prod", "AWS::Region": "eu-west-1" } }) }).run({ payload: { id: "a1" } });
+      assert.equal(given.getStatus(), "SUCCEEDED", JSON.stringify(outcome(given)));
+      assert.deepEqual(ddb.commandCalls(PutItemCommand)[0]?.args[0].input, {
+        TableName: "images-prod",
+        Item: { pk: { S: "a1" }, region: { S: "eu-west-1" }, note: { S: "not a ${placeholder name}" } },
+      });
+      process.env["CatalogTable"] = "images-from-env";
+      try {
+        const fromEnv = await new LocalDurableTestRunner({ handlerFunction: module.makeHandler({ substitutions: { "AWS::Region": "eu-west-1" } }) }).run({ payload: { id: "a2" } });
+        assert.equal(fromEnv.getStatus(), "SUCCEEDED", JSON.stringify(outcome(fromEnv)));
+        assert.equal(ddb.commandCalls(PutItemCommand)[1]?.args[0].input.TableName, "images-from-env");
+      } finally {
+        delete process.env["CatalogTable"];
+      }
+    });
+
+    test("a placeholder without a value fails the Task with States.Runtime naming the environment variable; nothing is called", async () => {
+      const { module } = await load(definition);
+      const execution = await new LocalDurableTestRunner({ handlerFunction: module.makeHandler({ substitutions: { "AWS::Region": "eu-west-1" } }) }).run({ payload: { id: "a3" } });
+      assert.equal(execution.getError()?.errorType, "States.Runtime");
+      assert.match(execution.getError()?.errorMessage ?? "", /no value for \$\{CatalogTable\} in its definition; .*environment variable CatalogTable/);
+      assert.equal(ddb.commandCalls(PutItemCommand).length, 0);
+    });
+  });
 });
+

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { classifyResource } from "../../src/asl/integrations.js";
 import { errorMatches, StatesError } from "../../src/runtime/index.js";
+import { validate } from "../../src/index.js";
 import { found, LAMBDA, machine } from "../support/validate.js";
 
 const task = (Resource: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> => machine({ Type: "Task", Resource, End: true, ...extra });
@@ -42,6 +43,18 @@ describe("Task resources (ASL-6.2)", () => {
     assert.deepEqual(found(task("arn:aws:states:us-east-1:1:activity:a")), ["ASL902 /States/S/Resource"]);
     assert.deepEqual(found(task("${ProcessFunctionArn}")), ["ASL904 /States/S/Resource"]);
     assert.deepEqual(found(task({ "Fn::GetAtt": ["Fn", "Arn"] })), ["ASL904 /States/S/Resource"]);
+  });
+
+  test("ASL904 for placeholders in Parameters, Arguments and Credentials: one per field, at the first, naming the variables", () => {
+    const stateWith = (fields: Record<string, unknown>) => task("arn:aws:states:::dynamodb:putItem", fields);
+    assert.deepEqual(found(stateWith({ Parameters: { TableName: "${Table}", Item: { a: { S: "${Stage}-x" } } } })), ["ASL904 /States/S/Parameters/TableName"]);
+    assert.deepEqual(found(stateWith({ Parameters: { TableName: "t" }, Credentials: { RoleArn: "${DeployRole.Arn}" } })), ["ASL904 /States/S/Credentials/RoleArn"]);
+    // Text that is not a CloudFormation name (a space) is no placeholder; nor is a JSONPath.
+    assert.deepEqual(found(stateWith({ Parameters: { TableName: "t", "Note.$": "$.x", Other: "${not a name}" } })), []);
+    const result = validate(stateWith({ Parameters: { TableName: "${Table}", Key: "${ThumbnailFunction.Arn}" } }));
+    const warning = result.diagnostics.find((d) => d.code === "ASL904");
+    assert.match(warning?.message ?? "", /"Parameters" holds deploy-time placeholders \$\{Table\}, \$\{ThumbnailFunction\.Arn\}/);
+    assert.match(warning?.hint ?? "", /environment variables Table, ThumbnailFunction_Arn/);
   });
 
   test("substitutions resolve placeholders before the checks", () => {

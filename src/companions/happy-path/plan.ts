@@ -1,3 +1,4 @@
+import { taskPlaceholders } from "../../ir/placeholders.js";
 import type { MachineIR, TaskState } from "../../ir/types.js";
 import type { DatasetRead } from "./datasets.js";
 import { branchKey, simulate, type ChoiceDecision, type PlanValues, type SimulationResult } from "./simulate.js";
@@ -41,6 +42,19 @@ export interface HappyPathPlan {
   datasets: DatasetRead[];
   /** The values reached a fixpoint; false when the last run still changed them (the plan may not hold). */
   converged: boolean;
+  /**
+   * A value for each deploy-time placeholder of the Tasks' parameters (`makeHandler({ substitutions })`), which the
+   * deployed function reads from its environment: the name itself, or the test account's for a pseudo parameter.
+   */
+  substitutions: Record<string, string>;
+}
+
+/** The planned account of pseudo parameters: the one of the context object (./context.ts). */
+const PSEUDO: Readonly<Record<string, string>> = { "AWS::Partition": "aws", "AWS::Region": "us-east-1", "AWS::AccountId": "123456789012" };
+
+function plannedSubstitutions(machine: MachineIR): Record<string, string> {
+  const names = new Set(taskStates(machine).flatMap((task) => taskPlaceholders(task)));
+  return Object.fromEntries([...names].sort().map((name) => [name, PSEUDO[name] ?? name]));
 }
 
 const MAX_RUNS = 25;
@@ -84,6 +98,7 @@ async function planOnce(machine: MachineIR, stateMachineName: string, banned: Re
     outcome,
     datasets: final.reads.map((read) => ({ ...read, items: snapshot(read.items) as unknown[] })),
     converged,
+    substitutions: plannedSubstitutions(machine),
   };
   return final.lastDecision === undefined ? { plan } : { plan, lastDecision: final.lastDecision };
 }

@@ -1,3 +1,4 @@
+import { taskPlaceholders } from "../../ir/placeholders.js";
 import type { TaskState } from "../../ir/types.js";
 import { commentText, literal } from "../escape.js";
 import { dynamicProps, jsonataResultProps, pathProp, props, resultFlowProps, valueProp } from "../props.js";
@@ -20,6 +21,7 @@ function isSync(state: TaskState): boolean {
 export function emitTask(state: TaskState, ctx: StateEmitContext): string {
   const name = literal(state.origin.name);
   const jsonata = state.queryLanguage === "JSONata";
+  const placeholders = taskPlaceholders(state);
   const options = props(
     [
       ["state", name],
@@ -27,6 +29,7 @@ export function emitTask(state: TaskState, ctx: StateEmitContext): string {
       ["call", `tasks[${name}]`],
       [isSync(state) ? "sync" : "integration", wiringFor(state)?.expression],
       ["credentials", valueProp(state.credentials)],
+      ["placeholders", placeholders.length > 0 ? literal(placeholders) : undefined],
       ...(jsonata
         ? [["arguments", valueProp(state.arguments)] as const, ...jsonataResultProps(state)]
         : [["inputPath", pathProp(state.inputPath)] as const, ["parameters", valueProp(state.parameters)] as const, ...resultFlowProps(state)]),

@@ -1,7 +1,8 @@
 import { classifyResource, hasPlaceholder } from "../../asl/integrations.js";
 import { childPointer } from "../../load/pointer.js";
-import { isObject, subject } from "../model.js";
-import type { Rule } from "./rule.js";
+import { isObject, subject, type StateModel } from "../model.js";
+import { placeholderNames } from "../../runtime/placeholders.js";
+import type { Rule, RuleContext } from "./rule.js";
 
 /** ASL-6.2: a Task Resource is a Lambda, activity or Step Functions integration ARN. */
 export const taskResources: Rule = {
@@ -19,6 +20,7 @@ export const taskResources: Rule = {
         });
         continue;
       }
+      reportValuePlaceholders(ctx, state);
       if (typeof resource !== "string") continue; // schema
       if (hasPlaceholder(resource)) {
         ctx.report("ASL904", pointer, `${subject(state)}: "Resource" ${JSON.stringify(resource)} holds a deploy-time placeholder`, {
@@ -61,3 +63,34 @@ export const taskResources: Rule = {
     }
   },
 };
+
+/**
+ * Deploy-time placeholders in a Task's Parameters, Arguments or Credentials (DefinitionSubstitutions, a Ref/GetAtt the
+ * template left): Step Functions replaced them when the machine was deployed; the handler replaces them when the Task
+ * runs. One warning per field, at its first placeholder, naming them all and where their values come from.
+ */
+function reportValuePlaceholders(ctx: RuleContext, state: StateModel): void {
+  for (const field of ["Parameters", "Arguments", "Credentials"]) {
+    if (!(field in state.fields)) continue;
+    const found: Array<{ pointer: string; names: string[] }> = [];
+    const visit = (value: unknown, pointer: string): void => {
+      if (typeof value === "string") {
+        const names = placeholderNames(value);
+        if (names.length > 0) found.push({ pointer, names });
+      } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, childPointer(pointer, String(i))));
+      else if (isObject(value)) for (const [k, v] of Object.entries(value)) visit(v, childPointer(pointer, k));
+    };
+    visit(state.fields[field], childPointer(state.pointer, field));
+    const first = found[0];
+    if (first === undefined) continue;
+    const names = [...new Set(found.flatMap((f) => f.names))].sort();
+    const variables = names.filter((n) => !n.startsWith("AWS::")).map((n) => n.replace(/[^A-Za-z0-9_]/g, "_"));
+    ctx.report("ASL904", first.pointer, `${subject(state)}: "${field}" holds deploy-time placeholder${names.length === 1 ? "" : "s"} ${names.map((n) => `\${${n}}`).join(", ")}`, {
+      state: state.name,
+      hint:
+        `The handler replaces ${names.length === 1 ? "it" : "them"} when the Task runs` +
+        (variables.length > 0 ? `: from makeHandler({ substitutions }), else the environment variable${variables.length === 1 ? "" : "s"} ${variables.join(", ")}` : " from the function's ARN") +
+        " (the generated deployment sets them); or pass --substitutions to fix the values now.",
+    });
+  }
+}
