@@ -1,7 +1,7 @@
 import { Document } from "yaml";
 import { commentText, literal } from "../emit/escape.js";
 import { formatTypeScript } from "../format/format.js";
-import { taskPlaceholders } from "../ir/placeholders.js";
+import { statePlaceholders } from "../ir/placeholders.js";
 import type { MachineIR } from "../ir/types.js";
 import { VERSION } from "../version.js";
 import { policyReport, type PolicyDocument, type PolicyReport, type PolicyStatement } from "./iam.js";
@@ -87,10 +87,9 @@ function policyFor(machine: MachineIR, info: DeploymentInfo): PolicyReport {
 function handlerPlaceholders(machine: MachineIR): string[] {
   const names = new Set<string>();
   for (const { state } of allStates(machine)) {
-    if (state.kind !== "task") continue;
-    for (const m of state.resource.matchAll(/\$\{([^}]+)\}/g)) names.add(m[1] as string);
-    // Those of Parameters, Arguments and Credentials too: the handler replaces them when the Task runs.
-    for (const name of taskPlaceholders(state)) names.add(name);
+    if (state.kind === "task") for (const m of state.resource.matchAll(/\$\{([^}]+)\}/g)) names.add(m[1] as string);
+    // Those of Task parameters and a Distributed Map's reader and writer too: the handler replaces them as it runs.
+    for (const name of statePlaceholders(state)) names.add(name);
   }
   // The pseudo parameters come from the function's own ARN.
   return [...names].filter((name) => !name.startsWith("AWS::")).sort();

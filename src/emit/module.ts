@@ -1,4 +1,4 @@
-import { taskPlaceholders } from "../ir/placeholders.js";
+import { statePlaceholders } from "../ir/placeholders.js";
 import type { DistributedConfig, MachineIR, MapState, ScopeIR, StateIR, TaskState } from "../ir/types.js";
 import { distributedImports } from "./states/map.js";
 import { structureScope } from "../structure/structure.js";
@@ -65,8 +65,8 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
     if (names.length > 0) wirings.push({ imports: [{ from: "@aws-sdk/client-s3", names }] });
   }
   if (assumesRoles) wirings.push({ imports: [{ from: "@aws-sdk/client-sts", names: ["AssumeRoleCommand", "STSClient"] }] });
-  // Deploy-time placeholders in Task parameters are replaced from makeHandler({ substitutions }), else the environment.
-  const placeholders = tasks.some((t) => taskPlaceholders(t).length > 0);
+  // Deploy-time placeholders in Task parameters (and a Distributed Map's reader and writer) are replaced from makeHandler({ substitutions }), else the environment.
+  const placeholders = [machine.scope, ...nested.map((n) => n.scope)].some((scope) => scope.states.some((st) => statePlaceholders(st).length > 0));
   const start = [
     `stateMachineName: ${literal(options.stateMachineName)}`,
     ...(options.readsStartTime ? ["startTime: true"] : []),
@@ -77,6 +77,7 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
     imports: importLines(wirings),
     assumesRoles,
     hasTasks,
+    placeholders,
     doc: machineDoc(machine, options.stateMachineName),
     scopes,
     startOptions: `{ ${start.join(", ")} }`,

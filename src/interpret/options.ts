@@ -1,4 +1,4 @@
-import { taskPlaceholders } from "../ir/placeholders.js";
+import { statePlaceholders } from "../ir/placeholders.js";
 import type { Dynamic, ResultFlow, Retrier, StateIR } from "../ir/types.js";
 import { RETRY_DEFAULTS } from "../runtime/retry.js";
 import type { Variables } from "../runtime/variables.js";
@@ -71,7 +71,7 @@ export function stateHelperOptions(state: StateIR, vars: Variables): HelperOptio
       dynamic("timeoutSeconds", state.timeoutSeconds);
       dynamic("heartbeatSeconds", state.heartbeatSeconds);
       set("credentials", state.credentials);
-      if (taskPlaceholders(state).length > 0) o["placeholders"] = taskPlaceholders(state);
+      if (statePlaceholders(state).length > 0) o["placeholders"] = statePlaceholders(state);
       return o;
     case "parallel":
       if (jsonata) set("arguments", state.arguments);
@@ -97,6 +97,7 @@ export function stateHelperOptions(state: StateIR, vars: Variables): HelperOptio
         set("itemReader", state.distributed.itemReader);
         set("itemBatcher", state.distributed.itemBatcher);
         set("resultWriter", state.distributed.resultWriter);
+        if (statePlaceholders(state).length > 0) o["placeholders"] = statePlaceholders(state);
       }
       return o;
   }

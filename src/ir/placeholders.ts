@@ -1,5 +1,5 @@
 import { placeholderNames } from "../runtime/placeholders.js";
-import type { TaskState } from "./types.js";
+import type { StateIR, TaskState } from "./types.js";
 
 /**
  * The deploy-time placeholders (`${Name}`) a Task writes in its Parameters, Arguments or Credentials: the handler
@@ -8,4 +8,17 @@ import type { TaskState } from "./types.js";
  */
 export function taskPlaceholders(task: TaskState): string[] {
   return placeholderNames([task.parameters, task.arguments, task.credentials]);
+}
+
+/**
+ * The deploy-time placeholders a state's runtime helper replaces when the state runs: a Task's (above), a Distributed
+ * Map's in its ItemReader, ItemBatcher and ResultWriter (the bucket of the dataset, typically).
+ */
+export function statePlaceholders(state: StateIR): string[] {
+  if (state.kind === "task") return taskPlaceholders(state);
+  if (state.kind === "map" && state.distributed !== undefined) {
+    const d = state.distributed;
+    return placeholderNames([d.itemReader, d.itemBatcher, d.resultWriter]);
+  }
+  return [];
 }

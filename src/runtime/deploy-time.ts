@@ -1,5 +1,6 @@
 import { classifyResource } from "../asl/integrations.js";
 import { StatesError } from "./errors.js";
+import type { Run } from "./execution.js";
 import { PLACEHOLDER } from "./placeholders.js";
 import { lambdaFunction, lambdaInvoke } from "./lambda.js";
 import type { HandlerOptions, TaskInfo, TaskOverride } from "./task.js";
@@ -61,4 +62,19 @@ export function substitute(template: string, substitutions: Readonly<Record<stri
     }
     return value;
   });
+}
+
+/**
+ * `options` with the deploy-time placeholders it lists (`options.placeholders`) replaced in the given fields, as Step
+ * Functions replaced DefinitionSubstitutions when the machine was deployed (see resolvePlaceholders).
+ */
+export function withPlaceholderValues<T extends { state: string; placeholders?: readonly string[] }>(run: Run, options: T, fields: ReadonlyArray<keyof T>): T {
+  const names = options.placeholders;
+  if (names === undefined || names.length === 0) return options;
+  const info = { state: options.state, stateMachineArn: run.execution.stateMachine.id };
+  const resolved = { ...options };
+  for (const field of fields) {
+    if (options[field] !== undefined) resolved[field] = resolvePlaceholders(options[field], names, run.execution.substitutions ?? {}, info);
+  }
+  return resolved;
 }

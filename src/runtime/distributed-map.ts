@@ -18,6 +18,7 @@ import {
   type ResultPart,
   type WriterConfig,
 } from "./distributed/index.js";
+import { withPlaceholderValues } from "./deploy-time.js";
 import { StatesError, aslError } from "./errors.js";
 import type { Run } from "./execution.js";
 import { effectiveInput, jsonataScope, outerRoots } from "./flow.js";
@@ -59,6 +60,8 @@ export interface DistributedMapOptions extends MapOptions {
   itemBatcher?: Readonly<Record<string, unknown>>;
   /** The ResultWriter as written: `{ Resource?, Parameters | Arguments, WriterConfig? }`. */
   resultWriter?: Readonly<Record<string, unknown>>;
+  /** Deploy-time placeholders (`${Name}`) in the ItemReader, ItemBatcher or ResultWriter, replaced when the state runs. */
+  placeholders?: readonly string[];
   /** The S3 classes the module imports for its ItemReader and ResultWriter (`@aws-sdk/client-s3`). */
   s3?: { Client: ClientClass; GetObject?: CommandClass; ListObjectsV2?: CommandClass; PutObject?: CommandClass };
 }
@@ -69,7 +72,8 @@ type ChildOutcome = { ok: true; output: Json } | { ok: false; error: string; cau
 /** Items per chunk: one child context per chunk keeps every operation's child list bounded. */
 const CHUNK = 1000;
 
-export async function distributedMap(run: Run, ctx: DurableContext, input: Json, options: DistributedMapOptions): Promise<Json> {
+export async function distributedMap(run: Run, ctx: DurableContext, input: Json, given: DistributedMapOptions): Promise<Json> {
+  const options = withPlaceholderValues(run, given, ["itemReader", "itemBatcher", "resultWriter"]);
   const { state } = options;
   const label = options.label ?? state;
   const limits = await mapLimits(run, input, options);

@@ -7,7 +7,7 @@ import type { ApiGatewayInvokeOptions, HttpInvokeOptions } from "./aws/http.js";
 import { defaultClientCache, newCommand, type ClientClass, type CommandClass } from "./aws/clients.js";
 import { commandSchemas, runSyncJob, startSyncJob, syncJobFor, syncShapes, type SdkInput, type SyncSchemas } from "./sync/index.js";
 import { checkPayloadSize } from "./dataflow.js";
-import { resolvePlaceholders } from "./deploy-time.js";
+import { withPlaceholderValues } from "./deploy-time.js";
 import { evaluateJsonata } from "./jsonata/template.js";
 import { evaluateTemplate } from "./template.js";
 import { effectiveInput, jsonataArguments, jsonataOutcome, jsonataScope, placeResult, selectResult, withResult, type FlowOptions } from "./flow.js";
@@ -131,23 +131,6 @@ async function attemptValue(run: Run, input: Json, raw: Json, options: TaskOptio
   return { result: selectResult(run, raw, options), assigned };
 }
 
-/**
- * The Task's options with its deploy-time placeholders (`placeholders`: DefinitionSubstitutions, CloudFormation Ref /
- * GetAtt left by the template) replaced in Parameters, Arguments and Credentials, as Step Functions would have replaced
- * them when the machine was deployed (./deploy-time.ts).
- */
-function withPlaceholders(run: Run, options: TaskOptions): TaskOptions {
-  const names = options.placeholders;
-  if (names === undefined || names.length === 0) return options;
-  const info = { state: options.state, stateMachineArn: run.execution.stateMachine.id };
-  const resolve = <T>(value: T): T => resolvePlaceholders(value, names, run.execution.substitutions ?? {}, info);
-  const resolved: TaskOptions = { ...options };
-  if (options.parameters !== undefined) resolved.parameters = resolve(options.parameters);
-  if (options.arguments !== undefined) resolved.arguments = resolve(options.arguments);
-  if (options.credentials !== undefined) resolved.credentials = resolve(options.credentials);
-  return resolved;
-}
-
 /** The integration a Task calls: its `tasks` override, the wiring the generated code gives, or the Lambda default. */
 function integrationOf(options: TaskOptions): TaskOverride {
   return options.call ?? options.integration ?? integrationFor(options.resource);
@@ -162,7 +145,8 @@ function integrationOf(options: TaskOptions): TaskOverride {
  * `.waitForTaskToken` resources run as a durable callback (see callbackAttempt) unless a `tasks` override stands in.
  */
 export async function task(run: Run, ctx: DurableContext, input: Json, given: TaskOptions): Promise<Json> {
-  const options = withPlaceholders(run, given);
+  // Deploy-time placeholders, replaced as Step Functions replaced them when the machine was deployed.
+  const options = withPlaceholderValues(run, given, ["parameters", "arguments", "credentials"]);
   const jsonata = options.queryLanguage === "JSONata";
   const scope = jsonata ? jsonataScope(run, input, options) : undefined;
   const seconds = async (field: "TimeoutSeconds" | "HeartbeatSeconds", value: number | string | undefined, path: string | undefined): Promise<number | undefined> =>

@@ -21,14 +21,15 @@ const GENERATED_DIR = fileURLToPath(new URL("../.generated/distributed-map/", im
 type HandlerModule = { makeHandler: (options?: HandlerOptions) => ReturnType<typeof withDurableExecution> };
 const s3 = mockClient(S3Client);
 
-async function run(definition: unknown, payload: Json, tasks: Record<string, TaskOverride> = {}): Promise<{ execution: TestResult; code: string }> {
+async function run(definition: unknown, payload: Json, tasks: Record<string, TaskOverride> = {}, substitutions?: Record<string, string>): Promise<{ execution: TestResult; code: string }> {
   const result = await transpile(definition);
   assert.deepEqual(result.diagnostics.filter((d) => d.severity === "error").map((d) => d.message), []);
   mkdirSync(GENERATED_DIR, { recursive: true });
   const file = `${GENERATED_DIR}m-${createHash("sha1").update(result.code).digest("hex").slice(0, 12)}.ts`;
   writeFileSync(file, result.code);
   const module = (await import(pathToFileURL(file).href)) as HandlerModule;
-  return { execution: await new LocalDurableTestRunner({ handlerFunction: module.makeHandler({ tasks }) }).run({ payload }), code: result.code };
+  const options: HandlerOptions = substitutions === undefined ? { tasks } : { tasks, substitutions };
+  return { execution: await new LocalDurableTestRunner({ handlerFunction: module.makeHandler(options) }).run({ payload }), code: result.code };
 }
 
 const outcome = (e: TestResult): unknown => (e.getStatus() === "SUCCEEDED" ? { output: e.getResult() } : { error: e.getError()?.errorType });
@@ -38,6 +39,34 @@ describe("Distributed Map (mocked S3)", () => {
   before(setupSkipTime);
   after(() => teardownSkipTime());
   beforeEach(() => s3.reset());
+
+  test("deploy-time placeholders in the ItemReader and ResultWriter (a SAM DefinitionSubstitutions bucket) are replaced when the state runs", async () => {
+    s3.on(GetObjectCommand, { Bucket: "metrics-prod", Key: "daily.json" }).resolves({ Body: sdkStreamMixin(Readable.from([Buffer.from(JSON.stringify([{ id: 1 }]))])) });
+    s3.on(PutObjectCommand).resolves({});
+    const definition = {
+      StartAt: "Process",
+      States: {
+        Process: {
+          Type: "Map",
+          ItemReader: { Resource: "arn:aws:states:::s3:getObject", ReaderConfig: { InputType: "JSON" }, Parameters: { Bucket: "${MetricsBucket}", Key: "daily.json" } },
+          ItemProcessor: processor({ Echo: { Type: "Pass", End: true } }, "Echo"),
+          ResultWriter: { Resource: "arn:aws:states:::s3:putObject", Parameters: { Bucket: "${ResultsBucket}", Prefix: "out" } },
+          End: true,
+        },
+      },
+    };
+    const { execution, code } = await run(definition, {}, {}, { MetricsBucket: "metrics-prod", ResultsBucket: "results-prod" });
+    assert.match(code, /placeholders: \["MetricsBucket", "ResultsBucket"\]/);
+    assert.equal(execution.getStatus(), "SUCCEEDED", JSON.stringify(outcome(execution)));
+    assert.deepEqual(s3.commandCalls(GetObjectCommand).map((c) => c.args[0].input.Bucket), ["metrics-prod"]);
+    assert.ok(s3.commandCalls(PutObjectCommand).every((c) => c.args[0].input.Bucket === "results-prod"));
+    // Without a value: States.Runtime naming the variable, before any read.
+    s3.resetHistory();
+    const missing = await run(definition, {}, {}, { ResultsBucket: "results-prod" });
+    assert.equal(missing.execution.getError()?.errorType, "States.Runtime");
+    assert.match(missing.execution.getError()?.errorMessage ?? "", /environment variable MetricsBucket/);
+    assert.equal(s3.commandCalls(GetObjectCommand).length, 0);
+  });
 
   test("ItemReader (JSON in S3) → ItemBatcher → children → ResultWriter export summary", async () => {
     s3.on(GetObjectCommand, { Bucket: "data", Key: "orders.json" }).resolves({ Body: sdkStreamMixin(Readable.from([Buffer.from(JSON.stringify([{ id: 1 }, { id: 2 }, { id: 3 }]))])) });

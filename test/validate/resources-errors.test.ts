@@ -49,6 +49,13 @@ describe("Task resources (ASL-6.2)", () => {
     const stateWith = (fields: Record<string, unknown>) => task("arn:aws:states:::dynamodb:putItem", fields);
     assert.deepEqual(found(stateWith({ Parameters: { TableName: "${Table}", Item: { a: { S: "${Stage}-x" } } } })), ["ASL904 /States/S/Parameters/TableName"]);
     assert.deepEqual(found(stateWith({ Parameters: { TableName: "t" }, Credentials: { RoleArn: "${DeployRole.Arn}" } })), ["ASL904 /States/S/Credentials/RoleArn"]);
+    const map = machine({
+      Type: "Map",
+      ItemReader: { Resource: "arn:aws:states:::s3:getObject", ReaderConfig: { InputType: "JSON" }, Parameters: { Bucket: "${DataBucket}", Key: "k" } },
+      ItemProcessor: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }, StartAt: "P", States: { P: { Type: "Pass", End: true } } },
+      End: true,
+    });
+    assert.ok(found(map).includes("ASL904 /States/S/ItemReader/Parameters/Bucket"), found(map).join(", "));
     // Text that is not a CloudFormation name (a space) is no placeholder; nor is a JSONPath.
     assert.deepEqual(found(stateWith({ Parameters: { TableName: "t", "Note.$": "$.x", Other: "${not a name}" } })), []);
     const result = validate(stateWith({ Parameters: { TableName: "${Table}", Key: "${ThumbnailFunction.Arn}" } }));

@@ -1,8 +1,8 @@
-import { taskPlaceholders } from "../../ir/placeholders.js";
+import { statePlaceholders } from "../../ir/placeholders.js";
 import type { MachineIR, TaskState } from "../../ir/types.js";
 import type { DatasetRead } from "./datasets.js";
 import { branchKey, simulate, type ChoiceDecision, type PlanValues, type SimulationResult } from "./simulate.js";
-import { taskStates } from "../walk.js";
+import { allStates, taskStates } from "../walk.js";
 import { World } from "./world.js";
 
 /**
@@ -52,8 +52,17 @@ export interface HappyPathPlan {
 /** The planned account of pseudo parameters: the one of the context object (./context.ts). */
 const PSEUDO: Readonly<Record<string, string>> = { "AWS::Partition": "aws", "AWS::Region": "us-east-1", "AWS::AccountId": "123456789012" };
 
+/** A dataset where the handler will look for it: its bucket, key and prefix with the planned placeholder values. */
+function located(read: DatasetRead, substitutions: Readonly<Record<string, string>>): DatasetRead {
+  const text = (value: string): string => value.replace(/\$\{([^}]*)\}/g, (match, name: string) => substitutions[name] ?? match);
+  const out: DatasetRead = { ...read, bucket: text(read.bucket) };
+  if (read.key !== undefined) out.key = text(read.key);
+  if (read.prefix !== undefined) out.prefix = text(read.prefix);
+  return out;
+}
+
 function plannedSubstitutions(machine: MachineIR): Record<string, string> {
-  const names = new Set(taskStates(machine).flatMap((task) => taskPlaceholders(task)));
+  const names = new Set(allStates(machine).flatMap(({ state }) => statePlaceholders(state)));
   return Object.fromEntries([...names].sort().map((name) => [name, PSEUDO[name] ?? name]));
 }
 
@@ -88,6 +97,7 @@ async function planOnce(machine: MachineIR, stateMachineName: string, banned: Re
     converged = world.changes === 0;
   }
   const final = result as SimulationResult;
+  const substitutions = plannedSubstitutions(machine);
   const outcome = final.outcome.kind === "succeeded" ? { kind: "succeeded" as const } : final.outcome;
   const plan: HappyPathPlan = {
     input: snapshot(values.inputs["input"]),
@@ -96,9 +106,9 @@ async function planOnce(machine: MachineIR, stateMachineName: string, banned: Re
     trace: final.trace,
     decisions: final.decisions,
     outcome,
-    datasets: final.reads.map((read) => ({ ...read, items: snapshot(read.items) as unknown[] })),
+    datasets: final.reads.map((read) => located({ ...read, items: snapshot(read.items) as unknown[] }, substitutions)),
     converged,
-    substitutions: plannedSubstitutions(machine),
+    substitutions,
   };
   return final.lastDecision === undefined ? { plan } : { plan, lastDecision: final.lastDecision };
 }

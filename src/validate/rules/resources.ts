@@ -10,6 +10,7 @@ export const taskResources: Rule = {
   codes: ["ASL209", "ASL210", "ASL211", "ASL901", "ASL902", "ASL904"],
   check(ctx) {
     for (const state of ctx.model.states) {
+      if (state.type === "Map") reportValuePlaceholders(ctx, state, ["ItemReader", "ItemBatcher", "ResultWriter"]);
       if (state.type !== "Task" || !("Resource" in state.fields)) continue;
       const resource = state.fields["Resource"];
       const pointer = childPointer(state.pointer, "Resource");
@@ -20,7 +21,7 @@ export const taskResources: Rule = {
         });
         continue;
       }
-      reportValuePlaceholders(ctx, state);
+      reportValuePlaceholders(ctx, state, ["Parameters", "Arguments", "Credentials"]);
       if (typeof resource !== "string") continue; // schema
       if (hasPlaceholder(resource)) {
         ctx.report("ASL904", pointer, `${subject(state)}: "Resource" ${JSON.stringify(resource)} holds a deploy-time placeholder`, {
@@ -65,12 +66,12 @@ export const taskResources: Rule = {
 };
 
 /**
- * Deploy-time placeholders in a Task's Parameters, Arguments or Credentials (DefinitionSubstitutions, a Ref/GetAtt the
- * template left): Step Functions replaced them when the machine was deployed; the handler replaces them when the Task
- * runs. One warning per field, at its first placeholder, naming them all and where their values come from.
+ * Deploy-time placeholders in a Task's Parameters, Arguments or Credentials, or a Map's ItemReader, ItemBatcher or
+ * ResultWriter (DefinitionSubstitutions, a Ref/GetAtt the template left): Step Functions replaced them when the machine
+ * was deployed; the handler replaces them when the state runs. One warning per field, at its first placeholder, naming them all and where their values come from.
  */
-function reportValuePlaceholders(ctx: RuleContext, state: StateModel): void {
-  for (const field of ["Parameters", "Arguments", "Credentials"]) {
+function reportValuePlaceholders(ctx: RuleContext, state: StateModel, fields: readonly string[]): void {
+  for (const field of fields) {
     if (!(field in state.fields)) continue;
     const found: Array<{ pointer: string; names: string[] }> = [];
     const visit = (value: unknown, pointer: string): void => {
@@ -88,7 +89,7 @@ function reportValuePlaceholders(ctx: RuleContext, state: StateModel): void {
     ctx.report("ASL904", first.pointer, `${subject(state)}: "${field}" holds deploy-time placeholder${names.length === 1 ? "" : "s"} ${names.map((n) => `\${${n}}`).join(", ")}`, {
       state: state.name,
       hint:
-        `The handler replaces ${names.length === 1 ? "it" : "them"} when the Task runs` +
+        `The handler replaces ${names.length === 1 ? "it" : "them"} when the ${state.type === "Map" ? "state" : "Task"} runs` +
         (variables.length > 0 ? `: from makeHandler({ substitutions }), else the environment variable${variables.length === 1 ? "" : "s"} ${variables.join(", ")}` : " from the function's ARN") +
         " (the generated deployment sets them); or pass --substitutions to fix the values now.",
     });
