@@ -154,6 +154,7 @@ function generate(job: BuildJob): Promise<TranspileResult> {
   const options: TranspileOptions = {
     file: job.definitionFile,
     stateMachineName: job.name,
+    regenerateWith: "asl2durable build",
     ...(job.type !== undefined ? { machineType: job.type } : {}),
     ...(job.substitutions !== undefined ? { substitutions: job.substitutions } : {}),
   };

@@ -55,7 +55,7 @@ describe("build --watch", () => {
     const changed = await events.next((e) => statusOf(e, ORDER_OUT) === "written", "the order handler to be regenerated");
     assert.deepEqual(changed.changed, [join(dir, ORDER_INPUT)]);
     assert.equal(statusOf(changed, REPORT_OUT), "unchanged");
-    const expected = await transpile(read(dir, ORDER_INPUT), { file: ORDER_INPUT });
+    const expected = await transpile(read(dir, ORDER_INPUT), { file: ORDER_INPUT, regenerateWith: "asl2durable build" });
     assert.equal(read(dir, ORDER_OUT), expected.code);
     assert.match(read(dir, ORDER_OUT), /Order fulfilment, revised\./);
 
