@@ -5,8 +5,8 @@ import type { Diagnostic } from "../diagnostics/types.js";
 import { readSource } from "../load/file.js";
 import { transpileSource } from "../transpile.js";
 import { frameText, machinesOf } from "../build/template-machines.js";
-import { companionsFor, folderCompanions, type CompanionSelection } from "../companions/files.js";
-import { projectDependencies, type WrittenFileRole } from "../companions/dependencies.js";
+import { companionsFor, folderCompanions, type CompanionFile, type CompanionSelection } from "../companions/files.js";
+import { projectDependencies } from "../companions/dependencies.js";
 import { outputState } from "../emit/checksum.js";
 import type { TestFramework } from "../companions/test-file.js";
 import type { Output } from "./output.js";
@@ -67,7 +67,7 @@ export async function runMigrate(args: MigrateCommandArgs, io: Output): Promise<
     report: args.report !== false,
   };
   const results: Migrated[] = [];
-  const written: Array<{ role: WrittenFileRole; text: string }> = [];
+  const written: CompanionFile[] = [];
   for (const [i, machine] of found.machines.entries()) {
     const name = found.kind === "asl" ? basename(read.file).replace(/\.(asl\.)?(json|ya?ml)$/i, "") : (machine.name ?? machine.id);
     const stem = safeStem(found.kind === "asl" ? name : machine.id);
@@ -80,8 +80,8 @@ export async function runMigrate(args: MigrateCommandArgs, io: Output): Promise<
       results.push({ machine: machine.id, ok: false, files: [], errors, warnings });
       continue;
     }
-    const files: Array<{ path: string; text: string }> = [
-      { path: `${stem}.ts`, text: result.code },
+    const files: CompanionFile[] = [
+      { path: `${stem}.ts`, role: "handler", text: result.code },
       ...(await companionsFor(result.ir, { stem, machineName: name, sourceFile: read.file, diagnostics: result.diagnostics, select })),
     ];
     try {
@@ -91,7 +91,7 @@ export async function runMigrate(args: MigrateCommandArgs, io: Output): Promise<
       return EXIT.usage;
     }
     results.push({ machine: machine.id, ok: true, files: files.map((f) => join(args.out, f.path)), errors, warnings });
-    written.push(...files.map((f, index) => ({ role: index === 0 ? ("handler" as const) : roleOf(f.path), text: f.text })));
+    written.push(...files);
   }
   // Files the folder needs once (the jest configuration), never over one the user keeps there.
   const shared: string[] = [];
@@ -134,12 +134,6 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-/** What a companion file is, by its name (src/companions/files.ts names them). */
-function roleOf(path: string): WrittenFileRole {
-  if (path.endsWith(".test.ts")) return "test";
-  if (path.endsWith(".construct.ts") || path.endsWith(".sam.yaml")) return "deployment";
-  return "other";
-}
 
 /** A file name from a machine id: letters, digits, `-` and `_` only. */
 function safeStem(id: string): string {

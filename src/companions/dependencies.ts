@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { VERSION } from "../version.js";
+import { DEPENDENCIES, VERSION } from "../version.js";
 
 /**
  * The npm packages a migrated project needs, read from the import specifiers of the files `migrate` wrote: what the
@@ -49,14 +48,6 @@ export function importedPackages(text: string): string[] {
 
 function pinned(name: string): string {
   if (name === "asl2durable") return `asl2durable@${VERSION}`;
-  const version = PINNED.includes(name) ? ownDependencies()[name] : undefined;
+  const version = PINNED.includes(name) ? DEPENDENCIES[name] : undefined;
   return version === undefined ? name : `${name}@${version}`;
-}
-
-let cached: Record<string, string> | undefined;
-
-/** asl2durable's own dependencies (package.json, two levels up from both src/companions and dist/companions). */
-function ownDependencies(): Record<string, string> {
-  cached ??= (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { dependencies?: Record<string, string> }).dependencies ?? {};
-  return cached;
 }

@@ -2,6 +2,7 @@ import { Document } from "yaml";
 import { commentText, literal } from "../emit/escape.js";
 import { formatTypeScript } from "../format/format.js";
 import { statePlaceholders } from "../ir/placeholders.js";
+import { environmentVariable } from "../runtime/placeholders.js";
 import type { MachineIR } from "../ir/types.js";
 import { VERSION } from "../version.js";
 import { policyReport, type PolicyDocument, type PolicyReport, type PolicyStatement } from "./iam.js";
@@ -107,10 +108,6 @@ function constructPlaceholders(machine: MachineIR, policy: PolicyDocument): stri
   return [...names].filter((name) => !CONSTRUCT_FILLED.has(name)).sort();
 }
 
-/** The environment variable the runtime reads for a placeholder (src/runtime/deploy-time.ts). */
-function environmentName(placeholder: string): string {
-  return placeholder.replace(/[^A-Za-z0-9_]/g, "_");
-}
 
 // ── CDK ─────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -201,7 +198,7 @@ function cdkConstructSource(machine: MachineIR, info: DeploymentInfo): string {
     ...(environment.length > 0
       ? [
           "      // The handler resolves each `${Name}` of a Task Resource from the environment variable of that name.",
-          `      environment: { ${environment.map((p) => `${literal(environmentName(p))}: resolve(${literal(`\${${p}}`)})`).join(", ")} },`,
+          `      environment: { ${environment.map((p) => `${literal(environmentVariable(p))}: resolve(${literal(`\${${p}}`)})`).join(", ")} },`,
         ]
       : []),
     "      // The AWS SDK is bundled too (the runtime's built-in copy may predate the durable execution APIs); its CommonJS",
@@ -261,7 +258,7 @@ export function generateSamSnippet(machine: MachineIR, info: DeploymentInfo): st
     DurableConfig: { ExecutionTimeout: config.executionTimeout, RetentionPeriodInDays: config.retentionDays },
   };
   if (placeholders.length > 0) {
-    functionProperties["Environment"] = { Variables: Object.fromEntries(placeholders.map((p) => [environmentName(p), { "Fn::Sub": `\${${p}}` }])) };
+    functionProperties["Environment"] = { Variables: Object.fromEntries(placeholders.map((p) => [environmentVariable(p), { "Fn::Sub": `\${${p}}` }])) };
   }
   const resources = {
     [`${id}Role`]: {

@@ -84,12 +84,14 @@ export function importLines(wirings: readonly Wiring[]): string[] {
  * callback, which handler options an HTTP Task or an activity needs, where a deploy-time placeholder comes from.
  */
 export function integrationNotes(state: TaskState): string[] {
-  const placeholders = taskPlaceholders(state);
-  const values =
-    placeholders.length === 0
-      ? []
-      : [`${placeholders.map((n) => `\${${n}}`).join(", ")}: ${placeholders.length === 1 ? "a deploy-time value" : "deploy-time values"}, replaced when the Task runs from makeHandler({ substitutions }) or the environment.`];
-  return [...integrationKindNotes(state), ...values];
+  return [...integrationKindNotes(state), ...placeholderNotes(taskPlaceholders(state), "Task")];
+}
+
+/** Where a state's deploy-time placeholders get their values, as a comment line (none without placeholders). */
+export function placeholderNotes(names: readonly string[], what: "Task" | "state"): string[] {
+  if (names.length === 0) return [];
+  const values = names.length === 1 ? "a deploy-time value" : "deploy-time values";
+  return [`${names.map((n) => `\${${n}}`).join(", ")}: ${values}, replaced when the ${what} runs from makeHandler({ substitutions }) or the environment.`];
 }
 
 function integrationKindNotes(state: TaskState): string[] {

@@ -1,4 +1,5 @@
 import { statePlaceholders } from "../ir/placeholders.js";
+import { allStates, taskStates } from "../ir/walk.js";
 import type { DistributedConfig, MachineIR, MapState, ScopeIR, StateIR, TaskState } from "../ir/types.js";
 import { distributedImports } from "./states/map.js";
 import { structureScope } from "../structure/structure.js";
@@ -55,7 +56,7 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
       body: emitCode(structureScope(n.scope), { scopeFunction, entersStates: options.readsEnteredTime, variables }),
     }),
   );
-  const tasks = [machine.scope, ...nested.map((n) => n.scope)].flatMap((s) => s.states.filter((st): st is TaskState => st.kind === "task"));
+  const tasks = taskStates(machine);
   const hasTasks = tasks.length > 0;
   const wirings = tasks.map((t) => wiringFor(t)).filter((w): w is Wiring => w !== undefined);
   // Credentials.RoleArn (ASL-6.2): clients for another role get their credentials from STS AssumeRole.
@@ -66,7 +67,7 @@ export function emitModule(machine: MachineIR, options: EmitOptions): string {
   }
   if (assumesRoles) wirings.push({ imports: [{ from: "@aws-sdk/client-sts", names: ["AssumeRoleCommand", "STSClient"] }] });
   // Deploy-time placeholders in Task parameters (and a Distributed Map's reader and writer) are replaced from makeHandler({ substitutions }), else the environment.
-  const placeholders = [machine.scope, ...nested.map((n) => n.scope)].some((scope) => scope.states.some((st) => statePlaceholders(st).length > 0));
+  const placeholders = allStates(machine).some(({ state }) => statePlaceholders(state).length > 0);
   const start = [
     `stateMachineName: ${literal(options.stateMachineName)}`,
     ...(options.readsStartTime ? ["startTime: true"] : []),

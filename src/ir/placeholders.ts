@@ -1,5 +1,5 @@
 import { placeholderNames } from "../runtime/placeholders.js";
-import type { StateIR, TaskState } from "./types.js";
+import type { DistributedConfig, StateIR, TaskState } from "./types.js";
 
 /**
  * The deploy-time placeholders (`${Name}`) a Task writes in its Parameters, Arguments or Credentials: the handler
@@ -16,9 +16,11 @@ export function taskPlaceholders(task: TaskState): string[] {
  */
 export function statePlaceholders(state: StateIR): string[] {
   if (state.kind === "task") return taskPlaceholders(state);
-  if (state.kind === "map" && state.distributed !== undefined) {
-    const d = state.distributed;
-    return placeholderNames([d.itemReader, d.itemBatcher, d.resultWriter]);
-  }
+  if (state.kind === "map" && state.distributed !== undefined) return distributedPlaceholders(state.distributed);
   return [];
+}
+
+/** The deploy-time placeholders of a Distributed Map's ItemReader, ItemBatcher and ResultWriter. */
+export function distributedPlaceholders(d: DistributedConfig): string[] {
+  return placeholderNames([d.itemReader, d.itemBatcher, d.resultWriter]);
 }

@@ -123,21 +123,21 @@ function dispatch(graph: ScopeGraph): Code {
  */
 function simplify(code: Code): Code {
   // Unwrapping a block can put another block's break in tail position, so two rounds.
-  return unwrapUnused(dropTailBreaks(unwrapUnused(dropTailBreaks(code))));
+  return unwrapUnused(dropTailJumps(unwrapUnused(dropTailJumps(code))));
 }
 
-function dropTailBreaks(code: Code): Code {
+function dropTailJumps(code: Code): Code {
   switch (code.kind) {
     case "seq":
-      return { kind: "seq", items: code.items.map(dropTailBreaks) };
+      return { kind: "seq", items: code.items.map(dropTailJumps) };
     case "state":
-      return { ...code, exits: new Map([...code.exits].map(([k, v]) => [k, dropTailBreaks(v)])) };
+      return { ...code, exits: new Map([...code.exits].map(([k, v]) => [k, dropTailJumps(v)])) };
     case "block":
-      return { kind: "block", label: code.label, body: withoutTailBreak(dropTailBreaks(code.body), code.label) };
+      return { kind: "block", label: code.label, body: withoutTailJump(dropTailJumps(code.body), code.label) };
     case "loop":
-      return { kind: "loop", label: code.label, body: withoutTailBreak(dropTailBreaks(code.body), code.label, "continue") };
+      return { kind: "loop", label: code.label, body: withoutTailJump(dropTailJumps(code.body), code.label, "continue") };
     case "dispatch":
-      return { ...code, cases: code.cases.map((c) => ({ state: c.state, body: dropTailBreaks(c.body) })) };
+      return { ...code, cases: code.cases.map((c) => ({ state: c.state, body: dropTailJumps(c.body) })) };
     case "break":
     case "continue":
     case "return":
@@ -150,7 +150,7 @@ function dropTailBreaks(code: Code): Code {
  * Replace `break label` (of a block) or `continue label` (of a loop) in tail position, where falling off the end has
  * the same effect, with nothing.
  */
-function withoutTailBreak(code: Code, label: string, jump: "break" | "continue" = "break"): Code {
+function withoutTailJump(code: Code, label: string, jump: "break" | "continue" = "break"): Code {
   const empty: Code = { kind: "seq", items: [] };
   switch (code.kind) {
     case "break":
@@ -158,12 +158,12 @@ function withoutTailBreak(code: Code, label: string, jump: "break" | "continue" 
       return code.kind === jump && code.label === label ? empty : code;
     case "seq": {
       const last = code.items[code.items.length - 1];
-      return last ? { kind: "seq", items: [...code.items.slice(0, -1), withoutTailBreak(last, label, jump)] } : code;
+      return last ? { kind: "seq", items: [...code.items.slice(0, -1), withoutTailJump(last, label, jump)] } : code;
     }
     case "state": {
       // Exits that the emitters place in tail position: the normal exit of linear states, every exit of a Choice.
       const tail = code.state.kind === "choice" ? [...code.exits.keys()] : (["next"] as ExitKey[]);
-      return { ...code, exits: new Map([...code.exits].map(([k, v]) => [k, tail.includes(k) ? withoutTailBreak(v, label, jump) : v])) };
+      return { ...code, exits: new Map([...code.exits].map(([k, v]) => [k, tail.includes(k) ? withoutTailJump(v, label, jump) : v])) };
     }
     default:
       return code;
@@ -172,7 +172,7 @@ function withoutTailBreak(code: Code, label: string, jump: "break" | "continue" 
 
 function unwrapUnused(code: Code): Code {
   const targeted = new Set<string>();
-  collectBreaks(code, targeted);
+  collectJumpTargets(code, targeted);
   const walk = (c: Code): Code => {
     switch (c.kind) {
       case "seq":
@@ -193,24 +193,24 @@ function unwrapUnused(code: Code): Code {
 }
 
 /** The labels some `break` or `continue` names (a dispatch loop's `goto`s name its own, always printed). */
-function collectBreaks(code: Code, into: Set<string>): void {
+function collectJumpTargets(code: Code, into: Set<string>): void {
   switch (code.kind) {
     case "break":
     case "continue":
       into.add(code.label);
       return;
     case "seq":
-      code.items.forEach((i) => collectBreaks(i, into));
+      code.items.forEach((i) => collectJumpTargets(i, into));
       return;
     case "state":
-      code.exits.forEach((v) => collectBreaks(v, into));
+      code.exits.forEach((v) => collectJumpTargets(v, into));
       return;
     case "block":
     case "loop":
-      collectBreaks(code.body, into);
+      collectJumpTargets(code.body, into);
       return;
     case "dispatch":
-      code.cases.forEach((c) => collectBreaks(c.body, into));
+      code.cases.forEach((c) => collectJumpTargets(c.body, into));
       return;
     default:
       return;

@@ -29,8 +29,7 @@ describe("the packages a migrated project needs", () => {
     const result = await transpile(readFileSync(new URL("../../fixtures/order-processing.asl.json", import.meta.url), "utf8"), { stateMachineName: "order-processing" });
     assert.ok(result.ir !== undefined);
     const companions = await companionsFor(result.ir, { stem: "order-processing", machineName: "order-processing", sourceFile: "x", diagnostics: [], select: { test: "vitest", deployment: "cdk", report: true } });
-    const roles = companions.map((c) => ({ role: c.path.endsWith(".test.ts") ? ("test" as const) : c.path.endsWith(".construct.ts") ? ("deployment" as const) : ("other" as const), text: c.text }));
-    const packages = projectDependencies([{ role: "handler", text: result.code }, ...roles], "vitest");
+    const packages = projectDependencies([{ role: "handler", text: result.code }, ...companions], "vitest");
     const sdk = `@aws/durable-execution-sdk-js@${own.dependencies["@aws/durable-execution-sdk-js"]}`;
     assert.deepEqual(packages.dependencies, [sdk, `asl2durable@${VERSION}`]);
     const testing = `@aws/durable-execution-sdk-js-testing@${own.dependencies["@aws/durable-execution-sdk-js-testing"]}`;

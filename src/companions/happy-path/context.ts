@@ -15,6 +15,9 @@ export interface ContextOptions {
   item?: { index: number; value: unknown };
 }
 
+/** The partition, region and account of the planned run (its ARNs, and the values of pseudo parameters). */
+export const EXAMPLE_ACCOUNT = { "AWS::Partition": "aws", "AWS::Region": "us-east-1", "AWS::AccountId": "123456789012" } as const;
+
 export const EXAMPLE_EXECUTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:example:1/durable-execution/example/00000000-0000-0000-0000-000000000000";
 
 export function contextObject(options: ContextOptions): Record<string, unknown> {

@@ -1,4 +1,6 @@
 import { statePlaceholders } from "../../ir/placeholders.js";
+import { fillPlaceholders } from "../../runtime/placeholders.js";
+import { EXAMPLE_ACCOUNT } from "./context.js";
 import type { MachineIR, TaskState } from "../../ir/types.js";
 import type { DatasetRead } from "./datasets.js";
 import { branchKey, simulate, type ChoiceDecision, type PlanValues, type SimulationResult } from "./simulate.js";
@@ -49,12 +51,10 @@ export interface HappyPathPlan {
   substitutions: Record<string, string>;
 }
 
-/** The planned account of pseudo parameters: the one of the context object (./context.ts). */
-const PSEUDO: Readonly<Record<string, string>> = { "AWS::Partition": "aws", "AWS::Region": "us-east-1", "AWS::AccountId": "123456789012" };
 
 /** A dataset where the handler will look for it: its bucket, key and prefix with the planned placeholder values. */
 function located(read: DatasetRead, substitutions: Readonly<Record<string, string>>): DatasetRead {
-  const text = (value: string): string => value.replace(/\$\{([^}]*)\}/g, (match, name: string) => substitutions[name] ?? match);
+  const text = (value: string): string => fillPlaceholders(value, (name) => substitutions[name]);
   const out: DatasetRead = { ...read, bucket: text(read.bucket) };
   if (read.key !== undefined) out.key = text(read.key);
   if (read.prefix !== undefined) out.prefix = text(read.prefix);
@@ -63,7 +63,7 @@ function located(read: DatasetRead, substitutions: Readonly<Record<string, strin
 
 function plannedSubstitutions(machine: MachineIR): Record<string, string> {
   const names = new Set(allStates(machine).flatMap(({ state }) => statePlaceholders(state)));
-  return Object.fromEntries([...names].sort().map((name) => [name, PSEUDO[name] ?? name]));
+  return Object.fromEntries([...names].sort().map((name) => [name, (EXAMPLE_ACCOUNT as Readonly<Record<string, string>>)[name] ?? name]));
 }
 
 const MAX_RUNS = 25;

@@ -1,6 +1,7 @@
-import { placeholderNames } from "../../runtime/placeholders.js";
+import { distributedPlaceholders } from "../../ir/placeholders.js";
 import type { DistributedConfig, MapState } from "../../ir/types.js";
 import { commentText, literal } from "../escape.js";
+import { placeholderNotes } from "../integrations.js";
 import { dynamicProps, jsonataResultProps, pathProp, props, resultFlowProps, valueProp } from "../props.js";
 import { withCatch } from "./catch.js";
 import { varsProps, type StateEmitContext } from "./context.js";
@@ -51,7 +52,7 @@ export function emitMap(state: MapState, ctx: StateEmitContext): string {
 function withDistributed(options: string, d: DistributedConfig | undefined): string {
   if (d === undefined) return options;
   const s3 = s3Classes(d);
-  const placeholders = placeholderNames([d.itemReader, d.itemBatcher, d.resultWriter]);
+  const placeholders = distributedPlaceholders(d);
   const extra = props([
     ["label", d.label === undefined ? undefined : literal(d.label)],
     ["itemReader", valueProp(d.itemReader)],
@@ -86,9 +87,6 @@ function distributedComment(d: DistributedConfig): string {
   ];
   if (d.itemReader !== undefined) lines.push("The dataset is read from S3 in one durable step: it must fit in a 256 KiB checkpoint.");
   if (d.resultWriter !== undefined) lines.push("Results are exported to S3 one part per chunk, then the manifest.");
-  const placeholders = placeholderNames([d.itemReader, d.itemBatcher, d.resultWriter]);
-  if (placeholders.length > 0) {
-    lines.push(`${placeholders.map((n) => `\${${n}}`).join(", ")}: ${placeholders.length === 1 ? "a deploy-time value" : "deploy-time values"}, replaced when the state runs from makeHandler({ substitutions }) or the environment.`);
-  }
+  lines.push(...placeholderNotes(distributedPlaceholders(d), "state"));
   return lines.map((l) => `// ${commentText(l)}\n`).join("");
 }

@@ -1,7 +1,7 @@
 import { classifyResource, hasPlaceholder } from "../../asl/integrations.js";
 import { childPointer } from "../../load/pointer.js";
 import { isObject, subject, type StateModel } from "../model.js";
-import { placeholderNames } from "../../runtime/placeholders.js";
+import { environmentVariable, placeholderNames } from "../../runtime/placeholders.js";
 import type { Rule, RuleContext } from "./rule.js";
 
 /** ASL-6.2: a Task Resource is a Lambda, activity or Step Functions integration ARN. */
@@ -85,7 +85,7 @@ function reportValuePlaceholders(ctx: RuleContext, state: StateModel, fields: re
     const first = found[0];
     if (first === undefined) continue;
     const names = [...new Set(found.flatMap((f) => f.names))].sort();
-    const variables = names.filter((n) => !n.startsWith("AWS::")).map((n) => n.replace(/[^A-Za-z0-9_]/g, "_"));
+    const variables = names.filter((n) => !n.startsWith("AWS::")).map(environmentVariable);
     ctx.report("ASL904", first.pointer, `${subject(state)}: "${field}" holds deploy-time placeholder${names.length === 1 ? "" : "s"} ${names.map((n) => `\${${n}}`).join(", ")}`, {
       state: state.name,
       hint:
